@@ -1,0 +1,121 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Every target is compiled with the same strictness: module boundaries are checked by the compiler,
+/// so no GRDB or Hummingbird type can leak past the module that owns it.
+let strictness: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "guichet",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "guichet", targets: ["guichet"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    ],
+    targets: [
+        // Pure domain: dossier model, legal calendar, deadline rules, text analysis. No I/O, no package.
+        .target(name: "GuichetCore", swiftSettings: strictness),
+        // Editorial sources (Markdown + YAML front matter) parsed into Core values.
+        .target(
+            name: "GuichetContent",
+            dependencies: ["GuichetCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictness
+        ),
+        // Store protocols and the storage error shared by every backend.
+        .target(name: "GuichetStorage", dependencies: ["GuichetCore"], swiftSettings: strictness),
+        // The default backend: GRDB on SQLite, with FTS5 French search.
+        .target(
+            name: "GuichetSQLite",
+            dependencies: ["GuichetStorage", "GuichetCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictness
+        ),
+        // Use cases shared by the web and the command line.
+        .target(
+            name: "GuichetServices",
+            dependencies: [
+                "GuichetStorage", "GuichetContent", "GuichetCore", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness
+        ),
+        // Page models and their HTML, Atom and XML renderings, as strings.
+        .target(name: "GuichetViews", dependencies: ["GuichetCore"], swiftSettings: strictness),
+        // The HTTP front: routes, middleware, error pages.
+        .target(
+            name: "GuichetWeb",
+            dependencies: [
+                "GuichetServices", "GuichetViews", "GuichetStorage", "GuichetCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictness
+        ),
+        // Command-line front and composition root.
+        .target(
+            name: "GuichetCLI",
+            dependencies: [
+                "GuichetWeb", "GuichetSQLite", "GuichetServices", "GuichetContent", "GuichetStorage", "GuichetCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness
+        ),
+        .executableTarget(name: "guichet", dependencies: ["GuichetCLI"], swiftSettings: strictness),
+        .target(
+            name: "GuichetTestSupport",
+            dependencies: [
+                "GuichetCore", "GuichetStorage", "GuichetServices", "GuichetContent",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(name: "GuichetCoreTests", dependencies: ["GuichetCore"], swiftSettings: strictness),
+        .testTarget(
+            name: "GuichetContentTests", dependencies: ["GuichetContent", "GuichetTestSupport", "GuichetCore"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "GuichetSQLiteTests",
+            dependencies: [
+                "GuichetSQLite", "GuichetTestSupport", "GuichetStorage", "GuichetContent", "GuichetServices", "GuichetCore",
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "GuichetViewsTests", dependencies: ["GuichetViews", "GuichetTestSupport", "GuichetCore"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "GuichetWebTests",
+            dependencies: [
+                "GuichetWeb", "GuichetSQLite", "GuichetTestSupport", "GuichetStorage", "GuichetCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "GuichetCLITests",
+            dependencies: [
+                "GuichetCLI", "GuichetTestSupport", "GuichetCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictness
+        ),
+    ]
+)

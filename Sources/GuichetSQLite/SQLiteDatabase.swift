@@ -1,0 +1,85 @@
+public import GuichetStorage
+internal import GRDB
+
+/// Owns the SQLite connection pool, its settings and its migrations.
+///
+/// One file per deployment (`guichet.sqlite` in the data folder) in WAL mode, or a private in-memory
+/// database for tests. Every connection registers the French search tokenizer before use.
+public final class SQLiteDatabase: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database file at `path` and migrates it to the latest schema.
+    ///
+    /// WAL journal with `synchronous = FULL`: a transaction reported as committed survives a process
+    /// kill and a power loss; readers never block the writer.
+    public init(path: String) throws(StorageError) {
+        do {
+            let pool = try DatabasePool(path: path, configuration: Self.configuration())
+            writer = pool
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw StorageError(.unavailable, underlying: error)
+        }
+    }
+
+    /// A private in-memory database, migrated; for tests and one-off commands.
+    public init(inMemory: Void = ()) throws(StorageError) {
+        do {
+            let queue = try DatabaseQueue(configuration: Self.configuration())
+            writer = queue
+            try Self.migrator.migrate(queue)
+        } catch {
+            throw StorageError(.unavailable, underlying: error)
+        }
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(5)
+        config.prepareDatabase { db in
+            db.add(tokenizer: FrenchTokenizer.self)
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+        }
+        return config
+    }
+
+    /// The identifiers of every migration this build knows, in order.
+    public static var migrationIdentifiers: [String] { migrator.migrations }
+
+    /// Runs `PRAGMA integrity_check` and returns its verdict lines (`["ok"]` when sound).
+    public func integrityCheck() async throws(StorageError) -> [String] {
+        try await read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StorageError) -> T {
+        do {
+            return try await writer.read(body)
+        } catch {
+            throw Self.map(error)
+        }
+    }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StorageError) -> T {
+        do {
+            return try await writer.write(body)
+        } catch {
+            throw Self.map(error)
+        }
+    }
+
+    static func map(_ error: any Error) -> StorageError {
+        if let error = error as? StorageError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_CONSTRAINT: return StorageError(.conflict, underlying: error)
+            case .SQLITE_CORRUPT, .SQLITE_NOTADB: return StorageError(.corrupted, underlying: error)
+            default: return StorageError(.unavailable, underlying: error)
+            }
+        }
+        if error is RowDecodingError { return StorageError(.corrupted, underlying: error) }
+        return StorageError(.unavailable, underlying: error)
+    }
+}

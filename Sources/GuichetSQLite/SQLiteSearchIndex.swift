@@ -1,0 +1,55 @@
+public import GuichetCore
+public import GuichetStorage
+internal import GRDB
+
+/// French full-text search on SQLite FTS5 with the ``FrenchTokenizer``.
+///
+/// Ranking is FTS5's `rank` (bm25 weighted title 10, summary 4, body 1, tags 2), with the most recent
+/// document first among equals. Snippets are computed only for the rows of the page shown: with a
+/// stemming tokenizer, `snippet()` costs several times the match itself.
+public struct SQLiteSearchIndex: SearchIndex {
+    let database: SQLiteDatabase
+
+    public init(database: SQLiteDatabase) {
+        self.database = database
+    }
+
+    public func search(_ query: SearchQuery, offset: Int, limit: Int) async throws(StorageError) -> ResultPage<SearchHit> {
+        guard let expression = query.ftsMatchExpression, limit > 0 else {
+            return ResultPage(elements: [], total: 0, offset: offset, limit: limit)
+        }
+        return try await database.read { db in
+            let total =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", arguments: [expression])
+                ?? 0
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.id, d.target_kind, d.slug, d.title, d.date, d.item_kind
+                    FROM search_fts JOIN search_document d ON d.id = search_fts.rowid
+                    WHERE search_fts MATCH ? ORDER BY search_fts.rank, d.date DESC, d.id LIMIT ? OFFSET ?
+                    """, arguments: [expression, limit, max(0, offset)])
+            guard !rows.isEmpty else { return ResultPage(elements: [], total: total, offset: offset, limit: limit) }
+            let ids: [Int64] = rows.map { $0["id"] }
+            var snippets: [Int64: String] = [:]
+            let snippetRows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rowid, snippet(search_fts, -1, char(2), char(3), '…', 24) AS s FROM search_fts
+                    WHERE search_fts MATCH ? AND rowid IN (\(databaseQuestionMarks(count: ids.count)))
+                    """, arguments: [expression] + StatementArguments(ids))
+            for row in snippetRows { snippets[row["rowid"]] = row["s"] }
+            let hits = rows.compactMap { row -> SearchHit? in
+                guard let slug = Slug(row["slug"] as String), let date = LocalDate(iso: row["date"] as String) else {
+                    return nil
+                }
+                let id: Int64 = row["id"]
+                let target: SearchHit.Target = (row["target_kind"] as String) == "section" ? .section(slug) : .item(slug)
+                return SearchHit(
+                    target: target, title: row["title"], date: date,
+                    kind: (row["item_kind"] as String?).flatMap(ItemKind.init(rawValue:)), snippet: snippets[id] ?? "")
+            }
+            return ResultPage(elements: hits, total: total, offset: offset, limit: limit)
+        }
+    }
+}

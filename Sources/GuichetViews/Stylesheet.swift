@@ -1,0 +1,54 @@
+/// The site's only stylesheet, served from `/static/style.css`: small, readable on old phones, printable.
+///
+/// Logical properties (`margin-inline-start`…) make the same rules work right-to-left for Arabic.
+public enum Stylesheet {
+    public static let css = """
+        :root{--ink:#1b1b1b;--muted:#545454;--accent:#0b4f8a;--line:#d0d0d0;--bg:#fff;--mark:#ffe680}
+        *{box-sizing:border-box}
+        html{font-size:100%;-webkit-text-size-adjust:100%}
+        body{margin:0 auto;max-width:46rem;padding:0 1rem 2rem;font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Naskh Arabic",sans-serif;color:var(--ink);background:var(--bg)}
+        a{color:var(--accent);text-underline-offset:.15em}
+        a:visited{color:#5a2d82}
+        a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #e07000;outline-offset:2px}
+        .skip{position:absolute;inset-inline-start:-999px}
+        .skip:focus{position:static;display:inline-block;padding:.5rem;background:#ffd}
+        header.site{border-bottom:2px solid var(--accent);padding:.75rem 0;margin-bottom:1rem}
+        .brand{margin:0 0 .5rem}
+        .brand a{font-weight:700;font-size:1.4rem;text-decoration:none;margin-inline-end:.5rem}
+        .brand span{color:var(--muted);font-size:.95rem}
+        nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+        h1{font-size:1.6rem;line-height:1.25;margin:1rem 0 .5rem}
+        h2{font-size:1.3rem;line-height:1.3;margin:1.75rem 0 .5rem}
+        h3{font-size:1.1rem;margin:0}
+        .lead{font-size:1.1rem}
+        .subtitle,.meta,.hint,.updated{color:var(--muted)}
+        .meta{font-size:.9rem;margin:.15rem 0}
+        ul.items,ul.sections,ol.hits,ul.tags{padding:0;list-style:none}
+        ul.items>li,ul.sections>li,ol.hits>li{padding:.75rem 0;border-bottom:1px solid var(--line)}
+        ul.items p,ul.sections p,ol.hits p{margin:.25rem 0}
+        ul.tags li{display:inline-block;margin:.2rem .6rem .2rem 0}
+        dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;font-size:.95rem}
+        dl.facts dt{font-weight:600}
+        dl.facts dd{margin:0}
+        .prose blockquote{margin:1rem 0;padding-inline-start:1rem;border-inline-start:4px solid var(--line)}
+        mark{background:var(--mark);color:inherit}
+        form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:1rem 0}
+        form.search label{flex-basis:100%;font-weight:600}
+        input,select,textarea,button{font:inherit}
+        input[type=search],input[type=text],input[type=date],input[type=time],select{padding:.45rem;border:1px solid #767676;border-radius:3px;min-width:0;flex:1 1 12rem}
+        button{padding:.45rem 1rem;border:0;border-radius:3px;background:var(--accent);color:#fff;cursor:pointer}
+        .pagination ul{justify-content:space-between;margin:1rem 0}
+        footer.site{margin-top:2.5rem;padding-top:1rem;border-top:1px solid var(--line);font-size:.9rem;color:var(--muted)}
+        footer.site a{color:var(--accent)}
+        [aria-current=true]{font-weight:700}
+        @media print{
+        header.site nav,footer.site nav,form.search,.pagination,.skip,.feed{display:none}
+        body{max-width:none;font-size:11pt;color:#000}
+        a{color:#000}
+        .prose a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;word-break:break-all}
+        h1,h2,h3{break-after:avoid}
+        li{break-inside:avoid}
+        }
+
+        """
+}

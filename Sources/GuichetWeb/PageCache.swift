@@ -1,0 +1,45 @@
+internal import NIOCore
+internal import Synchronization
+
+/// Rendered responses of the read-only dossier pages, kept in memory with their entity tag.
+///
+/// The dossier changes only when the server re-indexes its content at start, so a page rendered once
+/// stays right for the life of the process. Keys are built from validated route values, never from raw
+/// URLs, so that a client cannot grow the cache with made-up addresses; a size cap bounds it anyway.
+final class PageCache: Sendable {
+    struct Entry: Sendable {
+        let body: ByteBuffer
+        let eTag: String
+        let contentType: String
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
+    private let capacity: Int
+
+    init(capacity: Int = 4096) {
+        self.capacity = capacity
+    }
+
+    func value(_ key: String) -> Entry? {
+        entries.withLock { $0[key] }
+    }
+
+    /// Returns the cached entry for `key`, rendering and storing it when absent.
+    func value(_ key: String, contentType: String, render: () async throws -> String?) async rethrows -> Entry? {
+        if let hit = value(key) { return hit }
+        guard let text = try await render() else { return nil }
+        let entry = Entry(body: ByteBuffer(string: text), eTag: Self.eTag(text), contentType: contentType)
+        entries.withLock { entries in
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = entry
+        }
+        return entry
+    }
+
+    /// A strong entity tag: 64-bit FNV-1a of the bytes.
+    static func eTag(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return "\"" + String(hash, radix: 16) + "\""
+    }
+}

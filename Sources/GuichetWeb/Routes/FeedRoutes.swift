@@ -1,0 +1,90 @@
+internal import Hummingbird
+internal import GuichetCore
+internal import GuichetStorage
+internal import GuichetViews
+
+/// Atom feeds (whole dossier, each section) and the sitemap.
+struct FeedRoutes: Sendable {
+    let store: any DossierStore
+    let configuration: WebConfiguration
+    let cache: PageCache
+
+    /// How many entries a feed carries.
+    static let feedLength = 30
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/flux.atom") { request, _ in try await self.siteFeed(request) }
+        router.get("/rubriques/:section/flux.atom") { request, context in try await self.sectionFeed(request, context) }
+        router.get("/sitemap.xml") { request, _ in try await self.sitemap(request) }
+    }
+
+    func entries(_ filter: ItemFilter) async throws -> [AtomFeed.Entry] {
+        let items = try await store.items(filter, offset: 0, limit: Self.feedLength).elements
+        let labels = Dictionary(uniqueKeysWithValues: try await store.tags().map { ($0.tag.id, $0.tag.label) })
+        var entries: [AtomFeed.Entry] = []
+        for item in items {
+            guard let record = try await store.item(item.id) else { continue }
+            entries.append(AtomFeed.Entry(item: item, bodyHTML: record.bodyHTML, tagLabels: item.tags.compactMap { labels[$0] }))
+        }
+        return entries
+    }
+
+    func siteFeed(_ request: Request) async throws -> Response {
+        let entry = try await cache.value("feed", contentType: ContentType.atom) {
+            let entries = try await entries(.all)
+            let updated = try await store.lastUpdated() ?? LocalDate(daysSinceEpoch: 0)
+            return AtomFeed.render(
+                title: "guichet — le dossier", subtitle: "La dématérialisation des démarches des personnes étrangères",
+                selfPath: SitePath.siteFeed.path, alternatePath: "/", updated: updated, entries: entries,
+                baseURL: configuration.baseURL)
+        }
+        guard let entry else { throw HTTPError(.notFound) }
+        return Response.cached(entry, request: request, varyLanguage: false)
+    }
+
+    func sectionFeed(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("section").flatMap(Slug.init) else { throw HTTPError(.notFound) }
+        let entry = try await cache.value("feed|\(id)", contentType: ContentType.atom) {
+            guard let record = try await store.section(id) else { return nil }
+            let entries = try await entries(ItemFilter(section: id))
+            let updated = ([record.section.updated] + entries.map(\.item.updated)).max() ?? record.section.updated
+            return AtomFeed.render(
+                title: "guichet — \(record.section.numeral). \(record.section.title)", subtitle: record.section.subtitle,
+                selfPath: SitePath.sectionFeed(id).path, alternatePath: SitePath.section(id).path, updated: updated,
+                entries: entries, baseURL: configuration.baseURL)
+        }
+        guard let entry else { throw HTTPError(.notFound) }
+        return Response.cached(entry, request: request, varyLanguage: false)
+    }
+
+    func sitemap(_ request: Request) async throws -> Response {
+        let entry = try await cache.value("sitemap", contentType: ContentType.xml) {
+            let lastUpdated = try await store.lastUpdated()
+            var pages: [(path: String, updated: LocalDate?)] = [
+                ("/", lastUpdated), (SitePath.themes.path, lastUpdated), (SitePath.search(query: "").path, nil),
+                (SitePath.deadlines.path, nil), (SitePath.about.path, nil),
+            ]
+            let size = configuration.pageSize
+            for record in try await store.sections() {
+                let pageCount = max(1, (record.itemCount + size - 1) / size)
+                for page in 1...pageCount {
+                    pages.append((SitePath.section(record.section.id, page: page).path, page == 1 ? record.section.updated : nil))
+                }
+            }
+            for usage in try await store.tags() {
+                let pageCount = max(1, (usage.itemCount + size - 1) / size)
+                for page in 1...pageCount { pages.append((SitePath.tag(usage.tag.id, page: page).path, nil)) }
+            }
+            var offset = 0
+            while true {
+                let batch = try await store.items(.all, offset: offset, limit: 500)
+                for item in batch.elements { pages.append((SitePath.item(item.id).path, item.updated)) }
+                offset += batch.elements.count
+                if batch.elements.isEmpty || offset >= batch.total { break }
+            }
+            return Sitemap.render(pages, baseURL: configuration.baseURL)
+        }
+        guard let entry else { throw HTTPError(.notFound) }
+        return Response.cached(entry, request: request, varyLanguage: false)
+    }
+}

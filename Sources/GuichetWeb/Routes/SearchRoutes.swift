@@ -1,0 +1,112 @@
+internal import Hummingbird
+internal import GuichetCore
+internal import GuichetStorage
+internal import GuichetViews
+internal import Foundation
+
+/// Search, as a page and as JSON (`/api/recherche`, described in `/api/openapi.yaml`).
+struct SearchRoutes: Sendable {
+    let index: any SearchIndex
+    let store: any DossierStore
+    let configuration: WebConfiguration
+
+    /// Query text beyond this many characters is cut before analysis.
+    static let maxQueryLength = 10_000
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/recherche") { request, _ in try await self.page(request) }
+        router.get("/api/recherche") { request, _ in try await self.api(request) }
+    }
+
+    func run(_ request: Request) async throws -> (raw: String, query: SearchQuery, page: Int, hits: ResultPage<SearchHit>)? {
+        let raw = String((request.uri.queryParameters.get("q") ?? "").prefix(Self.maxQueryLength))
+        guard let page = DossierRoutes.page(request) else { return nil }
+        let query = SearchQuery(raw)
+        let size = configuration.searchPageSize
+        let hits = try await index.search(query, offset: (page - 1) * size, limit: size)
+        return (raw, query, page, hits)
+    }
+
+    func page(_ request: Request) async throws -> Response {
+        let reader = ReaderLanguage(request)
+        guard let result = try await run(request) else { throw HTTPError(.notFound) }
+        let size = configuration.searchPageSize
+        let pageCount = max(1, (result.hits.total + size - 1) / size)
+        let hits = result.hits.elements.map { hit in
+            SearchPage.Hit(title: hit.title, path: Self.path(hit.target), kind: hit.kind, date: hit.date, snippet: hit.snippet)
+        }
+        let html = SearchPage.render(
+            query: result.raw, words: result.query.words, hits: hits, total: result.hits.total, page: result.page,
+            pageCount: pageCount,
+            context: reader.context(path: SitePath.search(query: result.raw, page: result.page).path, updated: try await store.lastUpdated()))
+        var response = Response.text(html, contentType: ContentType.html, cacheControl: "no-cache")
+        response.headers[.vary] = "Accept-Language"
+        return response
+    }
+
+    struct APIResult: Encodable {
+        let query: String
+        let words: [String]
+        let total: Int
+        let page: Int
+        let pageSize: Int
+        let results: [APIHit]
+    }
+
+    struct APIHit: Encodable {
+        let title: String
+        let url: String
+        let type: String
+        let date: String
+        let snippet: String
+        let highlights: [String]
+    }
+
+    func api(_ request: Request) async throws -> Response {
+        guard let result = try await run(request) else {
+            return Response.text(
+                #"{"error":"page doit être un entier entre 1 et 10000"}"#, status: .badRequest, contentType: ContentType.json)
+        }
+        let hits = result.hits.elements.map { hit in
+            let (plain, highlights) = Self.split(hit.snippet)
+            let type: String
+            if let kind = hit.kind { type = kind.rawValue } else { type = "rubrique" }
+            return APIHit(
+                title: hit.title, url: configuration.baseURL + Self.path(hit.target).path, type: type, date: hit.date.iso,
+                snippet: plain, highlights: highlights)
+        }
+        let body = APIResult(
+            query: result.raw, words: result.query.words, total: result.hits.total, page: result.page,
+            pageSize: configuration.searchPageSize, results: hits)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(body)
+        return Response.text(String(decoding: data, as: UTF8.self), contentType: ContentType.json, cacheControl: "no-cache")
+    }
+
+    static func path(_ target: SearchHit.Target) -> SitePath {
+        switch target {
+        case .item(let id): .item(id)
+        case .section(let id): .section(id)
+        }
+    }
+
+    /// The snippet without its markers, and the highlighted words.
+    static func split(_ snippet: String) -> (String, [String]) {
+        var plain = ""
+        var highlights: [String] = []
+        var current: String? = nil
+        for character in snippet {
+            switch character {
+            case SearchHit.highlightStart: current = ""
+            case SearchHit.highlightEnd:
+                if let word = current, !word.isEmpty, !highlights.contains(word) { highlights.append(word) }
+                current = nil
+            default:
+                plain.append(character)
+                current?.append(character)
+            }
+        }
+        return (plain, highlights)
+    }
+}

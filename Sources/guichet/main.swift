@@ -1,0 +1,3 @@
+import GuichetCLI
+
+await GuichetEntryPoint.main()
