@@ -9,7 +9,10 @@ public struct GuichetCommand: AsyncParsableCommand {
             Sans configuration, `guichet serve` sert le dossier livré avec le logiciel sur http://127.0.0.1:8080, \
             avec une base SQLite dans ./guichet-data.
             """,
-        subcommands: [ServeCommand.self, ContentCommand.self, SearchCommand.self, StemCommand.self]
+        subcommands: [
+            ServeCommand.self, ContentCommand.self, SearchCommand.self, DeadlineCommand.self, CourtCommand.self,
+            HolidaysCommand.self, StemCommand.self,
+        ]
     )
 
     public init() {}

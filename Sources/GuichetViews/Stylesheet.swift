@@ -37,12 +37,29 @@ public enum Stylesheet {
         input,select,textarea,button{font:inherit}
         input[type=search],input[type=text],input[type=date],input[type=time],select{padding:.45rem;border:1px solid #767676;border-radius:3px;min-width:0;flex:1 1 12rem}
         button{padding:.45rem 1rem;border:0;border-radius:3px;background:var(--accent);color:#fff;cursor:pointer}
+        .field{margin:1rem 0}
+        .field label,legend{display:block;font-weight:600}
+        .hint{font-size:.9rem;margin:.1rem 0 .3rem}
+        .field select,.field input{width:100%;max-width:32rem}
+        fieldset{border:1px solid var(--line);margin:1rem 0;padding:.5rem 1rem}
+        .choice{margin:.3rem 0}
+        .choice label{display:inline;font-weight:400;margin-inline-start:.4rem}
+        .field-error{color:#b00020;font-weight:600;margin:.2rem 0}
+        [aria-invalid=true]{border:2px solid #b00020}
+        .error-summary{border:3px solid #b00020;padding:.5rem 1rem;margin:1rem 0}
+        .error-summary h2{margin-top:.25rem}
+        .warning{border-inline-start:4px solid #e07000;padding-inline-start:.75rem}
+        .result{border-top:3px solid var(--accent);margin-top:1.5rem}
+        .answer{font-size:1.2rem}
+        .unverified{background:#fff4e5;padding:.5rem}
+        .source{font-size:.9rem;color:var(--muted)}
+        aside.deadlines{background:#f3f6fa;padding:.25rem 1rem;margin:1rem 0}
         .pagination ul{justify-content:space-between;margin:1rem 0}
         footer.site{margin-top:2.5rem;padding-top:1rem;border-top:1px solid var(--line);font-size:.9rem;color:var(--muted)}
         footer.site a{color:var(--accent)}
         [aria-current=true]{font-weight:700}
         @media print{
-        header.site nav,footer.site nav,form.search,.pagination,.skip,.feed{display:none}
+        header.site nav,footer.site nav,form.search,form.deadline,.pagination,.skip,.feed,.calendar{display:none}
         body{max-width:none;font-size:11pt;color:#000}
         a{color:#000}
         .prose a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;word-break:break-all}

@@ -1,15 +1,19 @@
 public import Hummingbird
 public import Logging
 public import GuichetStorage
+public import Foundation
 
 /// What the web front needs from the rest of guichet.
 public struct WebDependencies: Sendable {
     public let dossier: any DossierStore
     public let search: any SearchIndex
+    /// The current instant (real clock in production, fixed in tests).
+    public let now: @Sendable () -> Date
 
-    public init(dossier: any DossierStore, search: any SearchIndex) {
+    public init(dossier: any DossierStore, search: any SearchIndex, now: @escaping @Sendable () -> Date = { Date() }) {
         self.dossier = dossier
         self.search = search
+        self.now = now
     }
 }
 
@@ -23,6 +27,7 @@ public func buildRouter(dependencies: WebDependencies, configuration: WebConfigu
     SearchRoutes(index: dependencies.search, store: dependencies.dossier, configuration: configuration).register(on: router)
     FeedRoutes(store: dependencies.dossier, configuration: configuration, cache: cache).register(on: router)
     SystemRoutes(store: dependencies.dossier, cache: cache).register(on: router)
+    DeadlineRoutes(now: dependencies.now).register(on: router)
     return router
 }
 

@@ -15,7 +15,8 @@ public struct MarkdownDocument: Sendable, Equatable {
     public let html: String
     /// The text without markup, for the search index and summaries; blocks are separated by a blank line.
     public let plainText: String
-    /// Every link target of the source in reading order, including those not rendered as links.
+    /// Every link target of the source in reading order, including those the URL policy rendered as text
+    /// (see ``MarkdownLink/isAllowed``); `![alt](src)` is not part of the dialect and is neither shown nor listed.
     public let links: [MarkdownLink]
     /// The headings that were rendered, in order, with their document-unique `id`.
     public let headings: [MarkdownHeading]

@@ -14,7 +14,7 @@ struct MarkdownInlineParser {
         var links: [MarkdownLink] = []
     }
 
-    /// The longest link tail, `(destination "title")`, looked at after a `]`.
+    /// The longest link tail, `(destination "title")`, looked at after a `]`; a longer one leaves the text as is.
     static let maximumLinkTailLength = 8_192
     /// How deeply parentheses may nest in a bare link destination.
     static let maximumDestinationParentheses = 32
@@ -28,7 +28,6 @@ struct MarkdownInlineParser {
     private var pieces: [Piece] = []
     private var pendingTextStart = 0
     private var delimiters: [Delimiter] = []
-    private var firstDelimiter = -1
     private var lastDelimiter = -1
     private var brackets: [Bracket] = []
     /// Openers below this index of `brackets` are inactive: a link was formed after them.
@@ -99,7 +98,6 @@ struct MarkdownInlineParser {
         let canClose: Bool
         var previous: Int
         var next: Int
-        var isListed = true
         /// Emphasis opened here, innermost first (`true` for strong).
         var openings: [Bool] = []
         /// Emphasis closed here, innermost first.
@@ -110,7 +108,8 @@ struct MarkdownInlineParser {
         let piece: Int
         let position: Int
         let isImage: Bool
-        /// The last delimiter when the bracket was met: emphasis inside the link is resolved above it.
+        /// The index of the last delimiter created before the bracket: emphasis inside the link is resolved
+        /// among the delimiters created after it.
         let delimiterBottom: Int
     }
 
@@ -286,11 +285,7 @@ struct MarkdownInlineParser {
                 previous: lastDelimiter, next: -1
             )
         )
-        if lastDelimiter >= 0 {
-            delimiters[lastDelimiter].next = index
-        } else {
-            firstDelimiter = index
-        }
+        if lastDelimiter >= 0 { delimiters[lastDelimiter].next = index }
         lastDelimiter = index
         pieces.append(.delimiter(index))
         pendingTextStart = end
@@ -299,20 +294,26 @@ struct MarkdownInlineParser {
     private mutating func unlink(_ index: Int) {
         let previous = delimiters[index].previous
         let next = delimiters[index].next
-        if previous >= 0 { delimiters[previous].next = next } else { firstDelimiter = next }
+        if previous >= 0 { delimiters[previous].next = next }
         if next >= 0 { delimiters[next].previous = previous } else { lastDelimiter = previous }
-        delimiters[index].isListed = false
         delimiters[index].previous = -1
         delimiters[index].next = -1
     }
 
-    /// CommonMark's `process_emphasis`: matches closers with the nearest compatible opener above `bottom`
-    /// (`-1` for the whole block), then drops every delimiter above `bottom` from the list.
+    /// CommonMark's `process_emphasis` over the delimiters created after index `bottom` (`-1` for the whole
+    /// block): matches closers with the nearest compatible opener, then drops all those delimiters from the list.
+    ///
+    /// The list is in creation order, so "above `bottom`" is a plain index comparison, which stays right even
+    /// after delimiters are unlinked.
     private mutating func processEmphasis(above bottom: Int) {
-        if bottom >= 0, !delimiters[bottom].isListed { return }
-        // Per closer kind (byte, length mod 3, can open): below this, no opener can match; set on a miss.
+        // Per closer kind (byte, length mod 3, can open): at or below this, no opener can match; set on a miss.
         var openersBottom = [Int](repeating: bottom, count: 12)
-        var closer = bottom >= 0 ? delimiters[bottom].next : firstDelimiter
+        var closer = lastDelimiter
+        if closer <= bottom {
+            closer = -1
+        } else {
+            while delimiters[closer].previous > bottom { closer = delimiters[closer].previous }
+        }
         while closer >= 0 {
             let current = delimiters[closer]
             guard current.canClose else {
@@ -324,7 +325,7 @@ struct MarkdownInlineParser {
                 + (current.canOpen ? 1 : 0)
             var opener = current.previous
             var isFound = false
-            while opener >= 0, opener != bottom, opener != openersBottom[slot] {
+            while opener > openersBottom[slot] {
                 let candidate = delimiters[opener]
                 if candidate.byte == current.byte, candidate.canOpen {
                     // The "rule of 3": a run that can both open and close only pairs when lengths allow it.
@@ -340,7 +341,7 @@ struct MarkdownInlineParser {
                 opener = candidate.previous
             }
             guard isFound else {
-                openersBottom[slot] = current.previous
+                openersBottom[slot] = max(current.previous, bottom)
                 let next = current.next
                 if !current.canOpen { unlink(closer) }
                 closer = next
@@ -365,14 +366,16 @@ struct MarkdownInlineParser {
                 closer = next
             }
         }
-        while lastDelimiter >= 0, lastDelimiter != bottom { unlink(lastDelimiter) }
+        while lastDelimiter > bottom { unlink(lastDelimiter) }
     }
 
     // MARK: Links
 
     private mutating func pushBracket(position: Int, isImage: Bool) {
         brackets.append(
-            Bracket(piece: pieces.count, position: position, isImage: isImage, delimiterBottom: lastDelimiter)
+            Bracket(
+                piece: pieces.count, position: position, isImage: isImage, delimiterBottom: delimiters.count - 1
+            )
         )
         pieces.append(.opener(isImage: isImage))
     }

@@ -44,26 +44,10 @@ public enum AtomFeed {
 
     /// Midnight in Paris on `date`, as an RFC 3339 timestamp with the offset then in force.
     public static func timestamp(_ date: LocalDate) -> String {
-        "\(date.iso)T00:00:00" + (ParisOffset.isSummerTime(atMidnightOf: date) ? "+02:00" : "+01:00")
+        let midnight = LocalDateTime(date: date, time: .midnight)
+        let offset = midnight.wallMinutesSinceEpoch - CivilTimeZone.europeParis.utcMinutes(midnight)
+        return "\(date.iso)T00:00:00" + (offset == 120 ? "+02:00" : "+01:00")
     }
 
     static func xml(_ text: String) -> String { escapeAttribute(text) }
-}
-
-/// The UTC offset of Europe/Paris, from the EU rule in force since 1996 (last Sunday of March to last
-/// Sunday of October, changing at 01:00 UTC).
-public enum ParisOffset {
-    /// Whether summer time (+02:00) is in force at 00:00 local time on `date`.
-    public static func isSummerTime(atMidnightOf date: LocalDate) -> Bool {
-        let start = lastSunday(month: 3, year: date.year)
-        let end = lastSunday(month: 10, year: date.year)
-        // Midnight precedes the 02:00/03:00 change: the switch day itself still has the old offset.
-        return date > start && date <= end
-    }
-
-    static func lastSunday(month: Int, year: Int) -> LocalDate {
-        let last = LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))
-            ?? LocalDate(daysSinceEpoch: 0)
-        return last.adding(days: -(last.isoWeekday % 7))
-    }
 }

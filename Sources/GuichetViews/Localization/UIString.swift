@@ -15,4 +15,10 @@ public enum UIString: String, CaseIterable, Sendable {
     case aboutTitle, aboutWhat, aboutPrivacy, aboutNotAdvice, aboutSource
     case kindCommunique, kindAnalyse, kindDecision, kindRapport, kindFormation, kindRassemblement, kindArticle
     case kindTexte
+    case deadlinesTitle, deadlinesIntro, deadlinesWarning, ruleLabel, ruleHint, startDateLabel, startDateHint
+    case startTimeLabel, startTimeHint, departmentLabel, departmentHint, departmentNone, distanceLegend, distanceNone
+    case distanceOverseas, distanceAbroad, computeButton, resultHeading, stepsHeading, warningsHeading, sourceLabel
+    case verifiedOn, unverifiedRule, thenHeading, downloadCalendar, courtLabel, addressToCheck, errorSummaryTitle
+    case usefulDeadlines, computeThisDeadline, legalTextInFrench
+    case errorRule, errorDate, errorTime, errorMissingTime, errorDepartment, errorDateRange, errorDistance
 }

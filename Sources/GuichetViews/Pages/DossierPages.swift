@@ -58,6 +58,21 @@ public enum DossierPages {
             if page == 1 {
                 Layout.content("div", context, classes: "prose") { Node.trusted(bodyHTML) }
             }
+            let rules = DeadlinePage.rules(forSection: section.id)
+            if !rules.isEmpty {
+                el("aside", ["class": "deadlines", "aria-labelledby": "delais-utiles"]) {
+                    el("h2", ["id": "delais-utiles"]) { l(.usefulDeadlines) }
+                    el("ul") {
+                        for rule in rules {
+                            el("li") {
+                                el("a", ["href": context.href(.deadlines) + (context.isLanguageExplicit ? "&" : "?") + "regle=" + rule.id]) {
+                                    Node.element("span", attributes: Layout.frenchContent(context), children: [.text(rule.label)])
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             el("h2", ["id": "elements"]) { l(.sectionItemsHeading) }
             if items.isEmpty {
                 el("p") { l(.noItems) }

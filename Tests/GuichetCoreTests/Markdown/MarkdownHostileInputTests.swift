@@ -59,7 +59,7 @@ struct MarkdownHostileInputTests {
 
     /// A deterministic string of about ``size`` bytes drawn from `alphabet`.
     static func randomText<Element>(seed: UInt64, alphabet: [Element]) -> String {
-        var generator = SeededGenerator(seed: seed)
+        var generator = MarkdownSeededGenerator(seed: seed)
         var text = ""
         text.reserveCapacity(size + 32)
         while text.utf8.count < size {
@@ -85,7 +85,7 @@ struct MarkdownHostileInputTests {
 
     @Test("random small documents always render well-formed, safe HTML")
     func randomDocuments() {
-        var generator = SeededGenerator(seed: 42)
+        var generator = MarkdownSeededGenerator(seed: 42)
         for _ in 0..<500 {
             var text = ""
             for _ in 0..<(generator.next() % 300) {
@@ -97,7 +97,7 @@ struct MarkdownHostileInputTests {
 }
 
 /// SplitMix64: a small deterministic generator, so failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
+struct MarkdownSeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
