@@ -13,7 +13,8 @@ let package = Package(
     name: "guichet",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "guichet", targets: ["guichet"])
+        .executable(name: "guichet", targets: ["guichet"]),
+        .executable(name: "guichet-bench", targets: ["GuichetBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // Pure domain: dossier model, legal calendar, deadline rules, text analysis. No I/O, no package.
@@ -59,6 +61,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictness
@@ -75,6 +79,11 @@ let package = Package(
             swiftSettings: strictness
         ),
         .executableTarget(name: "guichet", dependencies: ["GuichetCLI"], swiftSettings: strictness),
+        // Measurements, not tests: run by scripts/bench-*.
+        .executableTarget(
+            name: "GuichetBench", dependencies: ["GuichetSQLite", "GuichetStorage", "GuichetCore"],
+            path: "Benchmarks/GuichetBench"
+        ),
         .target(
             name: "GuichetTestSupport",
             dependencies: [

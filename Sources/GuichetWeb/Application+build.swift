@@ -37,6 +37,7 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(dependencies: dependencies, configuration: configuration),
+        server: .http1(configuration: .init(additionalChannelHandlers: [HTTP10ConnectionCloseInstaller()], idleTimeout: .seconds(60))),
         configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "guichet"),
         logger: logger)
 }

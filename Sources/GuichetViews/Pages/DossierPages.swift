@@ -60,8 +60,8 @@ public enum DossierPages {
             }
             let rules = DeadlinePage.rules(forSection: section.id)
             if !rules.isEmpty {
-                el("aside", ["class": "deadlines", "aria-labelledby": "delais-utiles"]) {
-                    el("h2", ["id": "delais-utiles"]) { l(.usefulDeadlines) }
+                el("aside", ["class": "deadlines", "aria-labelledby": "g-delais-utiles"]) {
+                    el("h2", ["id": "g-delais-utiles"]) { l(.usefulDeadlines) }
                     el("ul") {
                         for rule in rules {
                             el("li") {
@@ -73,7 +73,7 @@ public enum DossierPages {
                     }
                 }
             }
-            el("h2", ["id": "elements"]) { l(.sectionItemsHeading) }
+            el("h2", ["id": "g-elements"]) { l(.sectionItemsHeading) }
             if items.isEmpty {
                 el("p") { l(.noItems) }
             } else {

@@ -20,7 +20,7 @@ public enum Layout {
                 }
             }
             el("body") {
-                el("a", ["class": "skip", "href": "#contenu"]) { l(.skipToContent) }
+                el("a", ["class": "skip", "href": "#g-contenu"]) { l(.skipToContent) }
                 el("header", ["class": "site"]) {
                     el("p", ["class": "brand"]) {
                         el("a", ["href": context.href(.home)]) { l(.siteName) }
@@ -35,7 +35,7 @@ public enum Layout {
                         }
                     }
                 }
-                el("main", ["id": "contenu"]) { main() }
+                el("main", ["id": "g-contenu"]) { main() }
                 footer(context)
             }
         }

@@ -1,0 +1,141 @@
+// guichet-bench: measurements that are not tests (see scripts/bench-*). Prints what it measured.
+//
+//   guichet-bench search [--documents N] [--words W] [--queries Q] [--dir DIR]
+//
+// Builds a synthetic French corpus (deterministic, seeded), indexes it through the real SQLite store and
+// French tokenizer, then times the real search (rank + snippets of the top 10) over a fixed set of
+// 2-word queries.
+import Foundation
+import GuichetCore
+import GuichetStorage
+import GuichetSQLite
+
+/// SplitMix64: a small seeded generator, so that every run builds the same corpus.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func option(_ name: String, _ fallback: Int) -> Int {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let value = Int(arguments[index + 1]) else {
+        return fallback
+    }
+    return value
+}
+
+func stringOption(_ name: String) -> String? {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+/// Vocabulary: the dossier's own words, weighted towards the domain, plus the French word list for the tail.
+func vocabulary() -> (common: [String], tail: [String]) {
+    let common = """
+        titre séjour préfecture rendez-vous demande dossier délai recours tribunal administratif décision refus
+        étranger étrangère personne association avocat juge référé urgence mesure utile téléservice ANEF plateforme
+        asile Ofpra CNDA notification visa consulat travail autorisation employeur salarié prestation allocation CAF
+        logement renouvellement première attestation récépissé prolongation instruction dépôt guichet accueil numérique
+        substitution accompagnement courrier lettre recommandée capture écran tentative semaine créneau disponible
+        horaire internet site module obligation quitter territoire éloignement rétention assignation résidence
+        naturalisation nationalité document voyage mineur famille enfant conjoint parent étudiant talent visiteur
+        Conseil État avis section ministère intérieur décret arrêté article code justice droit droits défenseur
+        rapport réclamation accès service public dématérialisation numérique inégalité exclusion
+        """.split(whereSeparator: \.isWhitespace).map(String.init)
+    var tail: [String] = []
+    if let text = try? String(contentsOfFile: "/usr/share/dict/french", encoding: .utf8) {
+        tail = text.split(separator: "\n").map(String.init).filter { $0.count > 3 }
+    }
+    if tail.isEmpty { tail = common.map { $0 + "s" } + common.map { $0 + "e" } }
+    let stop = ["de", "la", "le", "les", "des", "du", "et", "en", "un", "une", "pour", "par", "dans", "sur", "au", "à", "est", "qui", "que"]
+    return (common + stop + stop + stop, tail)
+}
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    guard !sorted.isEmpty else { return 0 }
+    let index = min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))
+    return sorted[index]
+}
+
+func runSearch() async throws {
+    let documents = option("--documents", 100_000)
+    let wordsPerDocument = option("--words", 80)
+    let queryCount = option("--queries", 200)
+    let directory = stringOption("--dir") ?? NSTemporaryDirectory() + "guichet-bench-\(ProcessInfo.processInfo.processIdentifier)"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let path = directory + "/bench.sqlite"
+    try? FileManager.default.removeItem(atPath: path)
+    let database = try SQLiteDatabase(path: path)
+    let store = SQLiteDossierStore(database: database)
+    let search = SQLiteSearchIndex(database: database)
+
+    var random = SeededGenerator(state: 20_261_126)
+    let (common, tail) = vocabulary()
+    func word() -> String {
+        Int.random(in: 0..<10, using: &random) < 7 ? common.randomElement(using: &random)! : tail.randomElement(using: &random)!
+    }
+    let section = Slug("bench")!
+    let start = Date()
+    var batch = ContentChangeSet()
+    for n in 0..<documents {
+        let title = (0..<6).map { _ in word() }.joined(separator: " ")
+        let summary = (0..<16).map { _ in word() }.joined(separator: " ")
+        let body = (0..<wordsPerDocument).map { _ in word() }.joined(separator: " ")
+        let day = LocalDate(year: 2016, month: 1, day: 1)!.adding(days: n % 3650)
+        let item = Item(
+            id: Slug("doc-\(n)")!, title: title, kind: .analyse, date: day, sections: [section], tags: [], summary: summary,
+            body: body, sources: [])
+        batch.items.append((ContentFileState(path: "items/\(n).md", fingerprint: "\(n)"), ItemRecord(item: item, bodyHTML: body, bodyText: body)))
+        if batch.items.count == 5_000 {
+            try await store.apply(batch)
+            batch = ContentChangeSet()
+        }
+    }
+    try await store.apply(batch)
+    let indexSeconds = Date().timeIntervalSince(start)
+
+    var queries: [String] = []
+    var queryRandom = SeededGenerator(state: 42)
+    let domain = common.filter { $0.count > 3 }
+    while queries.count < queryCount {
+        queries.append("\(domain.randomElement(using: &queryRandom)!) \(domain.randomElement(using: &queryRandom)!)")
+    }
+    // One warm-up pass, then three timed passes.
+    for query in queries { _ = try await search.search(SearchQuery(query), offset: 0, limit: 10) }
+    var latencies: [Double] = []
+    var totalHits = 0
+    for _ in 0..<3 {
+        for query in queries {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let page = try await search.search(SearchQuery(query), offset: 0, limit: 10)
+            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000)
+            totalHits += page.total
+        }
+    }
+    latencies.sort()
+    var size: UInt64 = 0
+    for suffix in ["", "-wal", "-shm"] {
+        size += (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? UInt64) ?? 0
+    }
+    print("corpus: \(documents) documents of \(wordsPerDocument) words (+ 6-word title, 16-word summary), seeded")
+    print(String(format: "index: %.1f s (%.0f documents/s)", indexSeconds, Double(documents) / indexSeconds))
+    print("queries: \(queries.count) two-word queries × 3 passes, top 10 with snippets, mean \(totalHits / latencies.count) matches per query")
+    print(String(format: "latency: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", percentile(latencies, 0.5),
+        percentile(latencies, 0.9), percentile(latencies, 0.99), latencies.last ?? 0))
+    print(String(format: "database: %.1f MB", Double(size) / 1_048_576))
+    if stringOption("--dir") == nil { try? FileManager.default.removeItem(atPath: directory) }
+}
+
+switch CommandLine.arguments.dropFirst().first {
+case "search": try await runSearch()
+default:
+    print("usage: guichet-bench search [--documents N] [--words W] [--queries Q] [--dir DIR]")
+    exit(2)
+}

@@ -1,0 +1,77 @@
+/// A document ready to be written as PDF, DOCX or ODT: structure and text only, no layout decisions.
+///
+/// Letters and court filings are built as drafts by pure rules (from a case file), then handed to a
+/// writer of the `GuichetDocuments` module. The same draft gives the same bytes in every format run
+/// after run (no timestamps).
+public struct DocumentDraft: Sendable, Equatable {
+    /// The document's title (PDF and office metadata, first heading of the file name).
+    public var title: String
+    /// The body, in reading order.
+    public var blocks: [DocumentBlock]
+    /// Exhibits appended after the body, each on its own page.
+    public var exhibits: [Exhibit]
+
+    public init(title: String, blocks: [DocumentBlock], exhibits: [Exhibit] = []) {
+        self.title = title
+        self.blocks = blocks
+        self.exhibits = exhibits
+    }
+}
+
+/// A piece of text with its emphasis.
+public struct TextRun: Sendable, Equatable {
+    public var text: String
+    public var isBold: Bool
+    public var isItalic: Bool
+
+    public init(_ text: String, bold: Bool = false, italic: Bool = false) {
+        self.text = text
+        self.isBold = bold
+        self.isItalic = italic
+    }
+}
+
+/// One block of a document body.
+public enum DocumentBlock: Sendable, Equatable {
+    /// A heading, level 1 (document title) to 3.
+    case heading(level: Int, text: String)
+    /// A paragraph of runs; `alignment` for address and signature blocks.
+    case paragraph([TextRun], alignment: Alignment = .justified)
+    /// A bulleted or numbered list; each item is a run list.
+    case list(ordered: Bool, items: [[TextRun]])
+    /// Lines kept together with no space between them (addresses, the parties' identity).
+    case lines([String], alignment: Alignment = .left)
+    /// A table of two or more columns, the first row being the header (the bordereau de pièces).
+    case table(rows: [[String]])
+    /// Forces the next block onto a new page.
+    case pageBreak
+
+    public enum Alignment: Sendable, Equatable {
+        case left, right, center, justified
+    }
+}
+
+/// An exhibit (pièce) attached to a filing: a screenshot or a document, with what identifies it.
+public struct Exhibit: Sendable, Equatable {
+    /// The exhibit's number in the bordereau (1-based).
+    public var number: Int
+    public var title: String
+    /// Lines printed under the title: date and hour of the attempt, SHA-256 of the file…
+    public var caption: [String]
+    /// The file itself, when it can be shown on the page.
+    public var content: Content?
+
+    public enum Content: Sendable, Equatable {
+        case png([UInt8])
+        case jpeg([UInt8])
+        /// A PDF exhibit cannot be drawn inside another document: the page says it is filed alongside.
+        case pdf([UInt8])
+    }
+
+    public init(number: Int, title: String, caption: [String], content: Content?) {
+        self.number = number
+        self.title = title
+        self.caption = caption
+        self.content = content
+    }
+}
