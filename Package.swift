@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure domain: dossier model, legal calendar, deadline rules, text analysis. No I/O, no package.
@@ -33,6 +35,17 @@ let package = Package(
         .target(
             name: "GuichetContent",
             dependencies: ["GuichetCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictness
+        ),
+        // DocumentDraft → PDF, DOCX and ODT bytes, deterministic.
+        .target(
+            name: "GuichetDocuments",
+            dependencies: ["GuichetCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictness
+        ),
+        // Hashing and sealing of personal data (swift-crypto): one small place to audit.
+        .target(
+            name: "GuichetEncryption", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictness
         ),
         // Store protocols and the storage error shared by every backend.
@@ -72,6 +85,7 @@ let package = Package(
             name: "GuichetCLI",
             dependencies: [
                 "GuichetWeb", "GuichetSQLite", "GuichetServices", "GuichetContent", "GuichetStorage", "GuichetCore",
+                "GuichetDocuments", "GuichetEncryption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -93,6 +107,12 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(name: "GuichetCoreTests", dependencies: ["GuichetCore"], swiftSettings: strictness),
+        .testTarget(
+            name: "GuichetDocumentsTests",
+            dependencies: ["GuichetDocuments", "GuichetCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictness
+        ),
+        .testTarget(name: "GuichetEncryptionTests", dependencies: ["GuichetEncryption"], swiftSettings: strictness),
         .testTarget(
             name: "GuichetContentTests", dependencies: ["GuichetContent", "GuichetTestSupport", "GuichetCore"],
             swiftSettings: strictness

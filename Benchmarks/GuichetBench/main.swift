@@ -1,6 +1,6 @@
 // guichet-bench: measurements that are not tests (see scripts/bench-*). Prints what it measured.
 //
-//   guichet-bench search [--documents N] [--words W] [--queries Q] [--dir DIR]
+//   guichet-bench search [--documents N] [--words W] [--queries Q] [--dir DIR] [--dense]
 //
 // Builds a synthetic French corpus (deterministic, seeded), indexes it through the real SQLite store and
 // French tokenizer, then times the real search (rank + snippets of the top 10) over a fixed set of
@@ -78,8 +78,38 @@ func runSearch() async throws {
 
     var random = SeededGenerator(state: 20_261_126)
     let (common, tail) = vocabulary()
+    let isDense = CommandLine.arguments.contains("--dense")
+    // Default corpus: like running French text, 45 % stop words and 55 % content words drawn from a Zipf law
+    // (s = 1) over the word list, with the dossier's domain words placed at ranks 20–400 (frequent but not
+    // ubiquitous). `--dense` draws 70 % of the words from the ~150 domain words: a worst case where a 2-word
+    // query matches a sixth of the corpus.
+    let stopWords = ["de", "la", "le", "les", "des", "du", "et", "en", "un", "une", "pour", "par", "dans", "sur", "au", "à",
+        "est", "qui", "que", "il", "elle", "ne", "pas", "se", "ce", "son", "sa", "ses", "leur", "avec"]
+    let domain = Array(Set(common.filter { $0.count > 3 })).sorted()
+    var ranked = Array(tail.prefix(60_000))
+    var shuffler = SeededGenerator(state: 7)
+    ranked.shuffle(using: &shuffler)
+    for (index, word) in domain.enumerated() { ranked.insert(word, at: min(ranked.count, 20 + index * 380 / max(1, domain.count))) }
+    var cumulative: [Double] = []
+    var total = 0.0
+    for rank in 1...ranked.count {
+        total += 1.0 / Double(rank)
+        cumulative.append(total)
+    }
+    func zipfWord() -> String {
+        let target = Double.random(in: 0..<total, using: &random)
+        var low = 0, high = cumulative.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if cumulative[mid] < target { low = mid + 1 } else { high = mid }
+        }
+        return ranked[low]
+    }
     func word() -> String {
-        Int.random(in: 0..<10, using: &random) < 7 ? common.randomElement(using: &random)! : tail.randomElement(using: &random)!
+        if isDense {
+            return Int.random(in: 0..<10, using: &random) < 7 ? common.randomElement(using: &random)! : tail.randomElement(using: &random)!
+        }
+        return Int.random(in: 0..<100, using: &random) < 45 ? stopWords.randomElement(using: &random)! : zipfWord()
     }
     let section = Slug("bench")!
     let start = Date()
@@ -103,7 +133,6 @@ func runSearch() async throws {
 
     var queries: [String] = []
     var queryRandom = SeededGenerator(state: 42)
-    let domain = common.filter { $0.count > 3 }
     while queries.count < queryCount {
         queries.append("\(domain.randomElement(using: &queryRandom)!) \(domain.randomElement(using: &queryRandom)!)")
     }
@@ -124,7 +153,7 @@ func runSearch() async throws {
     for suffix in ["", "-wal", "-shm"] {
         size += (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? UInt64) ?? 0
     }
-    print("corpus: \(documents) documents of \(wordsPerDocument) words (+ 6-word title, 16-word summary), seeded")
+    print("corpus: \(documents) documents of \(wordsPerDocument) words (+ 6-word title, 16-word summary), seeded, \(isDense ? "dense (70 % domain words)" : "Zipf over \(ranked.count) words, 45 % stop words")")
     print(String(format: "index: %.1f s (%.0f documents/s)", indexSeconds, Double(documents) / indexSeconds))
     print("queries: \(queries.count) two-word queries × 3 passes, top 10 with snippets, mean \(totalHits / latencies.count) matches per query")
     print(String(format: "latency: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", percentile(latencies, 0.5),

@@ -11,7 +11,7 @@ public struct GuichetCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, ContentCommand.self, SearchCommand.self, DeadlineCommand.self, CourtCommand.self,
-            HolidaysCommand.self, StemCommand.self,
+            HolidaysCommand.self, JournalCommand.self, EvidenceCommand.self, DocumentCommand.self, StemCommand.self,
         ]
     )
 

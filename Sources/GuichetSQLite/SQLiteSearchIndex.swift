@@ -5,7 +5,7 @@ internal import GRDB
 /// French full-text search on SQLite FTS5 with the ``FrenchTokenizer``.
 ///
 /// Ranking is FTS5's `rank` (bm25 weighted title 10, summary 4, body 1, tags 2), with the most recent
-/// document first among equals. Snippets are computed only for the rows of the page shown: with a
+/// document first among equal scores of the same page. Snippets are computed only for the rows of the page shown: with a
 /// stemming tokenizer, `snippet()` costs several times the match itself.
 public struct SQLiteSearchIndex: SearchIndex {
     let database: SQLiteDatabase
@@ -22,12 +22,15 @@ public struct SQLiteSearchIndex: SearchIndex {
             let total =
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", arguments: [expression])
                 ?? 0
+            // FTS5 orders by its own `rank` in C; only the rows of the page are then joined and sorted
+            // again with the date, so equal scores show the most recent document first.
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT d.id, d.target_kind, d.slug, d.title, d.date, d.item_kind
-                    FROM search_fts JOIN search_document d ON d.id = search_fts.rowid
-                    WHERE search_fts MATCH ? ORDER BY search_fts.rank, d.date DESC, d.id LIMIT ? OFFSET ?
+                    FROM (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) AS hit
+                    JOIN search_document d ON d.id = hit.rowid
+                    ORDER BY hit.rank, d.date DESC, d.id
                     """, arguments: [expression, limit, max(0, offset)])
             guard !rows.isEmpty else { return ResultPage(elements: [], total: total, offset: offset, limit: limit) }
             let ids: [Int64] = rows.map { $0["id"] }

@@ -11,15 +11,7 @@ struct DeadlineRoutesTests {
     /// 2026-11-26T10:00:00Z, fixed.
     static let instant = Date(timeIntervalSince1970: 1_795_687_200)
 
-    func makeApp() async throws -> some ApplicationProtocol {
-        let database = try SQLiteDatabase()
-        let dossier = try await IndexedDossier.make(
-            store: SQLiteDossierStore(database: database), search: SQLiteSearchIndex(database: database))
-        return Application(
-            router: buildRouter(
-                dependencies: WebDependencies(dossier: dossier.store, search: dossier.search, now: { Self.instant }),
-                configuration: WebConfiguration(baseURL: "https://guichet.example")))
-    }
+    func makeApp() async throws -> some ApplicationProtocol { try await makeTestApp(now: { Self.instant }) }
 
     @Test("the empty form is offered without any error")
     func emptyForm() async throws {

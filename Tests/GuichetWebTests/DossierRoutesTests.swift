@@ -12,15 +12,7 @@ import GuichetTestSupport
 /// The site driven through its router, without sockets, over an in-memory SQLite dossier.
 @Suite("Web: dossier routes")
 struct DossierRoutesTests {
-    func makeApp() async throws -> some ApplicationProtocol {
-        let database = try SQLiteDatabase()
-        let dossier = try await IndexedDossier.make(
-            store: SQLiteDossierStore(database: database), search: SQLiteSearchIndex(database: database))
-        let router = buildRouter(
-            dependencies: WebDependencies(dossier: dossier.store, search: dossier.search),
-            configuration: WebConfiguration(baseURL: "https://guichet.example/"))
-        return Application(router: router)
-    }
+    func makeApp() async throws -> some ApplicationProtocol { try await makeTestApp() }
 
     static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
 

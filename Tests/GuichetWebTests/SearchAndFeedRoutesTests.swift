@@ -8,15 +8,7 @@ import GuichetTestSupport
 
 @Suite("Web: search, feeds, sitemap, system")
 struct SearchAndFeedRoutesTests {
-    func makeApp() async throws -> some ApplicationProtocol {
-        let database = try SQLiteDatabase()
-        let dossier = try await IndexedDossier.make(
-            store: SQLiteDossierStore(database: database), search: SQLiteSearchIndex(database: database))
-        return Application(
-            router: buildRouter(
-                dependencies: WebDependencies(dossier: dossier.store, search: dossier.search),
-                configuration: WebConfiguration(baseURL: "https://guichet.example")))
-    }
+    func makeApp() async throws -> some ApplicationProtocol { try await makeTestApp() }
 
     @Test("the search page shows hits with highlighted words")
     func searchPage() async throws {

@@ -182,8 +182,11 @@ struct HolidaysCommand: ParsableCommand {
 }
 
 extension Error {
-    /// The French message of a deadline error; a generic one otherwise.
+    /// The French message of a known error; a generic one otherwise.
     var frenchMessage: String {
-        (self as? DeadlineError)?.frenchMessage ?? "erreur inattendue"
+        if let error = self as? DeadlineError { return error.frenchMessage }
+        if let error = self as? CaseFileError { return error.frenchMessage }
+        if let error = self as? JournalError { return error.frenchMessage }
+        return "erreur inattendue"
     }
 }
