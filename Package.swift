@@ -40,7 +40,10 @@ let package = Package(
         // DocumentDraft → PDF, DOCX and ODT bytes, deterministic.
         .target(
             name: "GuichetDocuments",
-            dependencies: ["GuichetCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "GuichetCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictness
         ),
         // Hashing and sealing of personal data (swift-crypto): one small place to audit.
