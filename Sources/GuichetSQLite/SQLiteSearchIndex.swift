@@ -22,35 +22,28 @@ public struct SQLiteSearchIndex: SearchIndex {
             let total =
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", arguments: [expression])
                 ?? 0
-            // FTS5 orders by its own `rank` in C; only the rows of the page are then joined and sorted
-            // again with the date, so equal scores show the most recent document first.
+            // FTS5 orders by its own `rank` in C and stops after the page: `snippet()` in the same SELECT is
+            // computed only for the rows of the page. Those rows are then joined and sorted again with the
+            // date, so equal scores show the most recent document first.
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT d.id, d.target_kind, d.slug, d.title, d.date, d.item_kind
-                    FROM (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) AS hit
+                    SELECT d.id, d.target_kind, d.slug, d.title, d.date, d.item_kind, hit.snippet
+                    FROM (
+                        SELECT rowid, rank, snippet(search_fts, -1, char(2), char(3), '…', 24) AS snippet
+                        FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?
+                    ) AS hit
                     JOIN search_document d ON d.id = hit.rowid
                     ORDER BY hit.rank, d.date DESC, d.id
                     """, arguments: [expression, limit, max(0, offset)])
-            guard !rows.isEmpty else { return ResultPage(elements: [], total: total, offset: offset, limit: limit) }
-            let ids: [Int64] = rows.map { $0["id"] }
-            var snippets: [Int64: String] = [:]
-            let snippetRows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT rowid, snippet(search_fts, -1, char(2), char(3), '…', 24) AS s FROM search_fts
-                    WHERE search_fts MATCH ? AND rowid IN (\(databaseQuestionMarks(count: ids.count)))
-                    """, arguments: [expression] + StatementArguments(ids))
-            for row in snippetRows { snippets[row["rowid"]] = row["s"] }
             let hits = rows.compactMap { row -> SearchHit? in
                 guard let slug = Slug(row["slug"] as String), let date = LocalDate(iso: row["date"] as String) else {
                     return nil
                 }
-                let id: Int64 = row["id"]
                 let target: SearchHit.Target = (row["target_kind"] as String) == "section" ? .section(slug) : .item(slug)
                 return SearchHit(
                     target: target, title: row["title"], date: date,
-                    kind: (row["item_kind"] as String?).flatMap(ItemKind.init(rawValue:)), snippet: snippets[id] ?? "")
+                    kind: (row["item_kind"] as String?).flatMap(ItemKind.init(rawValue:)), snippet: row["snippet"] ?? "")
             }
             return ResultPage(elements: hits, total: total, offset: offset, limit: limit)
         }
