@@ -16,11 +16,14 @@ public struct ContentFile: Sendable, Equatable {
         case section
         case item
         case tags
+        /// A guided interview definition (`parcours/*.yml`).
+        case interview
         /// Not part of the dossier (READMEs, interview definitions, other files).
         case other
     }
 
     public var role: Role {
+        if InterviewParser.isInterviewPath(path) { return .interview }
         if path == "tags.yml" { return .tags }
         guard path.hasSuffix(".md") else { return .other }
         if path.hasPrefix("sections/") && !path.dropFirst("sections/".count).contains("/") { return .section }
@@ -73,6 +76,8 @@ public struct ContentCatalog: Sendable {
     public var sections: [ParsedSection] = []
     public var items: [ParsedItem] = []
     public var tags: [GuichetCore.Tag] = []
+    /// The guided interviews (`parcours/`), validated.
+    public var interviews: [InterviewDefinition] = []
     /// Every problem, blocking or not, in file then line order.
     public var problems: [ContentProblem] = []
 

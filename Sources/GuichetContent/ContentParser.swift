@@ -93,6 +93,11 @@ public enum ContentParser {
             reader.checkLinks(parsed.document, known: known)
             problems += reader.problems
         }
+        for file in sorted where file.role == .interview {
+            let (definition, found) = InterviewParser.parse(file)
+            problems += found
+            if let definition { catalog.interviews.append(definition) }
+        }
         catalog.items.sort { ($0.item.date, $0.item.id) > ($1.item.date, $1.item.id) }
         catalog.problems = problems.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
         return catalog

@@ -29,7 +29,7 @@ struct ContentCommand: AsyncParsableCommand {
             for problem in catalog.problems {
                 print((root as NSString).appendingPathComponent(problem.path) + ":\(problem.line): " + problem.message)
             }
-            let summary = "\(files.count) fichiers lus : \(catalog.sections.count) rubriques, \(catalog.items.count) éléments, \(catalog.tags.count) thèmes"
+            let summary = "\(files.count) fichiers lus : \(catalog.sections.count) rubriques, \(catalog.items.count) éléments, \(catalog.tags.count) thèmes, \(catalog.interviews.count) parcours"
             if catalog.problems.isEmpty {
                 print(summary + " — aucun problème.")
             } else {
