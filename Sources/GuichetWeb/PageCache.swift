@@ -1,4 +1,5 @@
 internal import NIOCore
+internal import HTTPTypes
 internal import Synchronization
 
 /// Rendered responses of the read-only dossier pages, kept in memory with their entity tag.
@@ -10,7 +11,9 @@ final class PageCache: Sendable {
     struct Entry: Sendable {
         let body: ByteBuffer
         let eTag: String
-        let contentType: String
+        /// Every response header, security headers included, built once: serving a cached page sets no
+        /// header field one by one.
+        let headers: HTTPFields
     }
 
     private let entries = Mutex<[String: Entry]>([:])
@@ -25,10 +28,18 @@ final class PageCache: Sendable {
     }
 
     /// Returns the cached entry for `key`, rendering and storing it when absent.
-    func value(_ key: String, contentType: String, render: () async throws -> String?) async rethrows -> Entry? {
+    func value(
+        _ key: String, contentType: String, maxAge: Int = 300, varyLanguage: Bool = true, render: () async throws -> String?
+    ) async rethrows -> Entry? {
         if let hit = value(key) { return hit }
         guard let text = try await render() else { return nil }
-        let entry = Entry(body: ByteBuffer(string: text), eTag: Self.eTag(text), contentType: contentType)
+        let eTag = Self.eTag(text)
+        var headers = SecurityHeaders.fields
+        headers[.contentType] = contentType
+        headers[.eTag] = eTag
+        headers[.cacheControl] = "public, max-age=\(maxAge)"
+        if varyLanguage { headers[.vary] = "Accept-Language" }
+        let entry = Entry(body: ByteBuffer(string: text), eTag: eTag, headers: headers)
         entries.withLock { entries in
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             entries[key] = entry

@@ -14,13 +14,11 @@ enum ContentType {
 
 extension Response {
     /// A 200 response for a cached entry, or 304 when the client already holds it.
-    static func cached(_ entry: PageCache.Entry, request: Request, maxAge: Int = 300, varyLanguage: Bool = true) -> Response {
-        var headers: HTTPFields = [.contentType: entry.contentType, .eTag: entry.eTag, .cacheControl: "public, max-age=\(maxAge)"]
-        if varyLanguage { headers[.vary] = "Accept-Language" }
-        if request.headers[values: .ifNoneMatch].contains(where: { $0 == entry.eTag || $0 == "*" }) {
-            return Response(status: .notModified, headers: headers)
+    static func cached(_ entry: PageCache.Entry, request: Request) -> Response {
+        if let tags = request.headers[.ifNoneMatch], tags == entry.eTag || tags == "*" || tags.contains(entry.eTag) {
+            return Response(status: .notModified, headers: entry.headers)
         }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: entry.body))
+        return Response(status: .ok, headers: entry.headers, body: ResponseBody(byteBuffer: entry.body))
     }
 
     /// An uncached response with `text` as its body.

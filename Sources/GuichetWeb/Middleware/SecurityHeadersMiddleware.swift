@@ -1,13 +1,13 @@
 internal import Hummingbird
 internal import HTTPTypes
 
-/// Adds the security headers to every response, errors included.
+/// The security headers of every response.
 ///
 /// No script runs on guichet's pages and no third-party origin is ever contacted: the policy says so to
 /// the browser, which then refuses injected scripts, frames and foreign resources.
-struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    /// The headers, built once.
-    static var headers: HTTPFields {
+enum SecurityHeaders {
+    /// The fields, built once.
+    static let fields: HTTPFields = {
         var fields = HTTPFields()
         fields[.contentSecurityPolicy] =
             "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -20,13 +20,16 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         fields[.crossOriginResourcePolicy] = "same-origin"
         return fields
-    }
+    }()
+}
 
-    let headers = Self.headers
-
+/// Adds the security headers to every response, errors included. Cached pages carry them already
+/// (built once with the page), so they are not set again field by field.
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        for field in headers { response.headers[field.name] = field.value }
+        guard response.headers[.contentSecurityPolicy] == nil else { return response }
+        for field in SecurityHeaders.fields { response.headers[field.name] = field.value }
         return response
     }
 }

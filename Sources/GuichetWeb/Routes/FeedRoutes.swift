@@ -30,7 +30,7 @@ struct FeedRoutes: Sendable {
     }
 
     func siteFeed(_ request: Request) async throws -> Response {
-        let entry = try await cache.value("feed", contentType: ContentType.atom) {
+        let entry = try await cache.value("feed", contentType: ContentType.atom, varyLanguage: false) {
             let entries = try await entries(.all)
             let updated = try await store.lastUpdated() ?? LocalDate(daysSinceEpoch: 0)
             return AtomFeed.render(
@@ -39,12 +39,12 @@ struct FeedRoutes: Sendable {
                 baseURL: configuration.baseURL)
         }
         guard let entry else { throw HTTPError(.notFound) }
-        return Response.cached(entry, request: request, varyLanguage: false)
+        return Response.cached(entry, request: request)
     }
 
     func sectionFeed(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         guard let id = context.parameters.get("section").flatMap(Slug.init) else { throw HTTPError(.notFound) }
-        let entry = try await cache.value("feed|\(id)", contentType: ContentType.atom) {
+        let entry = try await cache.value("feed|\(id)", contentType: ContentType.atom, varyLanguage: false) {
             guard let record = try await store.section(id) else { return nil }
             let entries = try await entries(ItemFilter(section: id))
             let updated = ([record.section.updated] + entries.map(\.item.updated)).max() ?? record.section.updated
@@ -54,11 +54,11 @@ struct FeedRoutes: Sendable {
                 entries: entries, baseURL: configuration.baseURL)
         }
         guard let entry else { throw HTTPError(.notFound) }
-        return Response.cached(entry, request: request, varyLanguage: false)
+        return Response.cached(entry, request: request)
     }
 
     func sitemap(_ request: Request) async throws -> Response {
-        let entry = try await cache.value("sitemap", contentType: ContentType.xml) {
+        let entry = try await cache.value("sitemap", contentType: ContentType.xml, varyLanguage: false) {
             let lastUpdated = try await store.lastUpdated()
             var pages: [(path: String, updated: LocalDate?)] = [
                 ("/", lastUpdated), (SitePath.themes.path, lastUpdated), (SitePath.search(query: "").path, nil),
@@ -85,6 +85,6 @@ struct FeedRoutes: Sendable {
             return Sitemap.render(pages, baseURL: configuration.baseURL)
         }
         guard let entry else { throw HTTPError(.notFound) }
-        return Response.cached(entry, request: request, varyLanguage: false)
+        return Response.cached(entry, request: request)
     }
 }
