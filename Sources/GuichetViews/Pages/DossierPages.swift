@@ -93,8 +93,8 @@ public enum DossierPages {
     ) -> String {
         let l = context.l
         return Layout.page(title: item.title, description: item.summary, context: context) {
-            Layout.content("article", context) {
-                el("h1") { item.title }
+            el("article") {
+                Layout.content("h1", context) { item.title }
                 el("dl", ["class": "facts"]) {
                     el("dt") { l(.itemKind) }
                     el("dd") { l(item.kind.label) }
@@ -119,11 +119,11 @@ public enum DossierPages {
                         }
                     }
                 }
-                el("p", ["class": "lead"]) { item.summary }
-                el("div", ["class": "prose"]) { Node.trusted(bodyHTML) }
+                Layout.content("p", context, classes: "lead") { item.summary }
+                Layout.content("div", context, classes: "prose") { Node.trusted(bodyHTML) }
                 if !item.sources.isEmpty {
                     el("h2") { l(.sourcesHeading) }
-                    el("ul", ["class": "sources"]) {
+                    Layout.content("ul", context, classes: "sources") {
                         for source in item.sources {
                             el("li") { el("a", ["href": source.url]) { source.title } }
                         }
