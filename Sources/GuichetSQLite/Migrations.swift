@@ -75,6 +75,38 @@ extension SQLiteDatabase {
                     """
             )
         }
+        migrator.registerMigration("0002_create_private_file") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE private_file (
+                        id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 64),
+                        key_id INTEGER NOT NULL CHECK (key_id BETWEEN 0 AND 255),
+                        sealed_answers BLOB NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL,
+                        version INTEGER NOT NULL CHECK (version >= 1)
+                    );
+                    CREATE INDEX private_file_by_updated ON private_file(updated_at);
+                    CREATE TABLE private_file_attachment (
+                        file_id TEXT NOT NULL REFERENCES private_file(id) ON DELETE CASCADE,
+                        slot INTEGER NOT NULL CHECK (slot >= 0),
+                        byte_count INTEGER NOT NULL CHECK (byte_count >= 0),
+                        sealed BLOB NOT NULL,
+                        updated_at INTEGER NOT NULL,
+                        PRIMARY KEY (file_id, slot)
+                    );
+                    CREATE TABLE rate_limit (
+                        key TEXT NOT NULL,
+                        window_length INTEGER NOT NULL CHECK (window_length > 0),
+                        window_start INTEGER NOT NULL,
+                        window_end INTEGER NOT NULL,
+                        hits INTEGER NOT NULL CHECK (hits >= 1),
+                        PRIMARY KEY (key, window_length, window_start)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX rate_limit_by_end ON rate_limit(window_end);
+                    """
+            )
+        }
         return migrator
     }
 }
