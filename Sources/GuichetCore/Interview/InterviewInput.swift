@@ -143,7 +143,11 @@ enum InputParsing {
             if let problem = check(moment.date, range, today: today) { return .failure(problem) }
             return .success(.dateTime(moment))
         case .text(let maximum, let isMultiline):
-            let text = isMultiline ? normalizedLines(trimmed) : String(trimmed.filter { !$0.isNewline })
+            // Line separators outside ASCII (U+2028, U+0085) are removed before trimming again: a stored text
+            // is never empty and never starts or ends with a space (found by the interview-answers fuzzer).
+            let text = (isMultiline ? normalizedLines(trimmed) : String(trimmed.filter { !$0.isNewline }))
+                .trimmingCharacters(where: { $0.isWhitespace })
+            if text.isEmpty { return question.isRequired ? .failure(.required) : .success(.skipped) }
             guard text.count <= maximum else { return .failure(.tooLong(maximum: maximum)) }
             return .success(.text(text))
         case .file:
@@ -177,4 +181,14 @@ enum InputParsing {
 
 extension Character {
     fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension String {
+    /// The string without leading and trailing characters matching `isTrimmed`.
+    fileprivate func trimmingCharacters(where isTrimmed: (Character) -> Bool) -> String {
+        guard let first = firstIndex(where: { !isTrimmed($0) }), let last = lastIndex(where: { !isTrimmed($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
 }

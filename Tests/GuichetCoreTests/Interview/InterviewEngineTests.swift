@@ -235,3 +235,22 @@ struct InterviewEngineTests {
         #expect(parsed == state.answers)
     }
 }
+
+@Suite("Interview input: text answers")
+struct InterviewTextInputTests {
+    @Test("Unicode line separators and spaces never leave an empty or untrimmed text", arguments: [
+        "\u{2028}", "\u{0085} b", " \u{2029}x\u{2028} ", "\u{00A0}",
+    ])
+    func unicodeSeparators(_ raw: String) throws {
+        let question = Question(id: "precision", label: "Précisez", kind: .text(maxLength: 200, isMultiline: false))
+        switch InputParsing.value(of: raw, for: question, today: try #require(LocalDate(iso: "2026-11-26"))) {
+        case .success(.text(let text)):
+            #expect(!text.isEmpty)
+            #expect(text.first?.isWhitespace == false && text.last?.isWhitespace == false)
+        case .failure(let error):
+            #expect(error == .required)
+        default:
+            Issue.record("unexpected value for \(raw.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}
