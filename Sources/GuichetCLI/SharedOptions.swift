@@ -1,5 +1,6 @@
 internal import ArgumentParser
 internal import Foundation
+internal import GuichetSQLite
 
 /// Where guichet keeps its database and reads its content; shared by the commands that need them.
 struct StorageOptions: ParsableArguments {
@@ -14,6 +15,17 @@ struct StorageOptions: ParsableArguments {
         let path = dataDirectory ?? ProcessInfo.processInfo.environment["GUICHET_DATA"] ?? "guichet-data"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
+    }
+
+    /// Opens (and migrates) the database, or explains why not (status 1).
+    func openDatabase() throws(CLIError) -> SQLiteDatabase {
+        do {
+            return try SQLiteDatabase(path: try databasePath())
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError("impossible d'ouvrir la base de données : \(error)", exitCode: 1)
+        }
     }
 
     func databasePath() throws -> String {

@@ -20,9 +20,9 @@ struct BackupCommand: AsyncParsableCommand {
         }
         let database: SQLiteDatabase
         do {
-            database = try SQLiteDatabase(path: try storage.databasePath())
+            database = try storage.openDatabase()
         } catch {
-            throw fail(CLIError("impossible d'ouvrir la base de données", exitCode: 1))
+            throw fail(error)
         }
         do {
             try await database.backup(to: out)
@@ -50,9 +50,9 @@ struct RestoreCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: file) else { throw fail(CLIError("sauvegarde introuvable : \(file)")) }
         let database: SQLiteDatabase
         do {
-            database = try SQLiteDatabase(path: try storage.databasePath())
+            database = try storage.openDatabase()
         } catch {
-            throw fail(CLIError("impossible d'ouvrir la base de données", exitCode: 1))
+            throw fail(error)
         }
         do {
             try await database.restore(from: file)

@@ -21,6 +21,14 @@ struct CaseFileOnDisk {
         }
     }
 
+    /// Loads `path` and runs `body` on it; a file that cannot be read or decoded gives its error, status 2.
+    static func with(_ path: String, _ body: (CaseFileOnDisk) -> CommandOutcome) -> CommandOutcome {
+        switch load(path) {
+        case .failure(let error): return .failure(error.message)
+        case .success(let loaded): return body(loaded)
+        }
+    }
+
     var folder: URL { URL(fileURLWithPath: path).deletingLastPathComponent() }
 
     /// The content of a file named in the case file, or `nil` when it is missing, not a regular file or
@@ -65,9 +73,7 @@ struct JournalCommand: ParsableCommand {
         func run() throws { try Self.execute(caseFile, format: format).emit() }
 
         static func execute(_ path: String, format: OutputFormat) -> CommandOutcome {
-            switch CaseFileOnDisk.load(path) {
-            case .failure(let error): return .failure(error.message)
-            case .success(let loaded):
+            CaseFileOnDisk.with(path) { loaded in
                 let verification = Journal.verify(loaded.caseFile, captures: loaded.file, hash: sha256)
                 let output = format == .json ? json(verification) : verification.frenchMessage + "\n"
                 return CommandOutcome(standardOutput: output, status: verification.isIntact ? 0 : 1)
@@ -105,10 +111,15 @@ struct JournalCommand: ParsableCommand {
         static func execute(
             _ path: String, at: String, channel: String, outcome: String, note: String?, capture: String?
         ) -> CommandOutcome {
-            guard case .success(let loaded) = CaseFileOnDisk.load(path) else {
-                if case .failure(let error) = CaseFileOnDisk.load(path) { return .failure(error.message) }
-                return .failure("fichier illisible")
+            CaseFileOnDisk.with(path) { loaded in
+                append(to: loaded, at: at, channel: channel, outcome: outcome, note: note, capture: capture)
             }
+        }
+
+        static func append(
+            to loaded: CaseFileOnDisk, at: String, channel: String, outcome: String, note: String?, capture: String?
+        ) -> CommandOutcome {
+            let path = loaded.path
             guard let instant = OffsetDateTime(iso: at) else {
                 return .failure("--at : date et heure invalides (attendu AAAA-MM-JJTHH:MM:SS+02:00)")
             }
@@ -148,21 +159,17 @@ struct JournalCommand: ParsableCommand {
         var caseFile: String
 
         func run() throws {
-            let outcome: CommandOutcome
-            switch CaseFileOnDisk.load(caseFile) {
-            case .failure(let error): outcome = .failure(error.message)
-            case .success(let loaded):
+            try CaseFileOnDisk.with(caseFile) { loaded in
                 do {
                     let sealed = try Journal.seal(loaded.caseFile, captures: loaded.file, hash: sha256)
-                    try CaseFileOnDisk.save(sealed, to: caseFile)
-                    outcome = CommandOutcome(standardOutput: "Journal scellé : \(sealed.attempts.count) tentatives.\n")
+                    try CaseFileOnDisk.save(sealed, to: loaded.path)
+                    return CommandOutcome(standardOutput: "Journal scellé : \(sealed.attempts.count) tentatives.\n")
                 } catch let error as JournalError {
-                    outcome = .failure(error.frenchMessage)
+                    return .failure(error.frenchMessage)
                 } catch {
-                    outcome = .failure("écriture impossible : \(caseFile)", status: 1)
+                    return .failure("écriture impossible : \(loaded.path)", status: 1)
                 }
-            }
-            try outcome.emit()
+            }.emit()
         }
     }
 }
@@ -186,9 +193,7 @@ struct EvidenceCommand: ParsableCommand {
         func run() throws { try Self.execute(caseFile, format: format).emit() }
 
         static func execute(_ path: String, format: OutputFormat) -> CommandOutcome {
-            switch CaseFileOnDisk.load(path) {
-            case .failure(let error): return .failure(error.message)
-            case .success(let loaded):
+            CaseFileOnDisk.with(path) { loaded in
                 let report = EvidenceRule.standard.evaluate(loaded.caseFile)
                 return CommandOutcome(standardOutput: format == .json ? json(report) : report.text + "\n")
             }
@@ -236,11 +241,15 @@ struct DocumentCommand: ParsableCommand {
         } else {
             today = CivilTimeZone.europeParis.wallClockReading(utcMinutes: Int(now.timeIntervalSince1970 / 60)).date
         }
-        let loaded: CaseFileOnDisk
-        switch CaseFileOnDisk.load(caseFile) {
-        case .failure(let error): return .failure(error.message)
-        case .success(let value): loaded = value
+        return CaseFileOnDisk.with(caseFile) { loaded in
+            write(documentKind, of: loaded, as: documentFormat, to: out, today: today)
         }
+    }
+
+    static func write(
+        _ documentKind: DocumentKind, of loaded: CaseFileOnDisk, as documentFormat: DocumentFormat, to out: String,
+        today: LocalDate
+    ) -> CommandOutcome {
         do {
             let drafted = try documentKind.draft(from: loaded.caseFile, today: today, files: loaded.file, hash: sha256)
             let bytes = try documentFormat.writer.write(drafted.draft)
