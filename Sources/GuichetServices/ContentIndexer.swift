@@ -81,15 +81,9 @@ public struct ContentIndexer: Sendable {
     }
 }
 
-/// A 64-bit FNV-1a digest of a file's text, with its length: enough to notice an edit, not a security measure.
+/// A file's fingerprint: FNV-1a of its text and its length, enough to notice an edit.
 enum Fingerprint {
     static func of(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var count = 0
-        for byte in text.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            count += 1
-        }
-        return "fnv1a64:" + String(hash, radix: 16) + ":" + String(count)
+        "fnv1a64:" + String(FNV1a.hash(text), radix: 16) + ":" + String(text.utf8.count)
     }
 }

@@ -1,6 +1,7 @@
 internal import NIOCore
 internal import HTTPTypes
 internal import Synchronization
+internal import GuichetCore
 
 /// Rendered responses of the read-only dossier pages, kept in memory with their entity tag.
 ///
@@ -49,8 +50,6 @@ final class PageCache: Sendable {
 
     /// A strong entity tag: 64-bit FNV-1a of the bytes.
     static func eTag(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return "\"" + String(hash, radix: 16) + "\""
+        "\"" + String(FNV1a.hash(text), radix: 16) + "\""
     }
 }

@@ -278,7 +278,7 @@ public enum DeadlineEngine {
                 "Le passage à l'heure d'été pendant le délai le raccourcit : il ne s'écoule que "
                     + "\(hoursText(elapsed)) réelles. L'échéance reste à l'heure d'horloge indiquée.")
         } else if elapsed > n * 60 {
-            let strict = zone.wallClock(utcMinutes: zone.utcMinutes(start) + n * 60)
+            let strict = zone.wallClockReading(utcMinutes: zone.utcMinutes(start) + n * 60)
             warnings.append(
                 "Le passage à l'heure d'hiver pendant le délai l'allonge à \(hoursText(elapsed)) réelles. Si le "
                     + "tribunal comptait \(FrenchNumber.words(n, feminine: true)) heures réelles, l'échéance serait le "
@@ -300,19 +300,6 @@ public enum DeadlineEngine {
     }
 }
 
-extension CivilTimeZone {
-    /// The wall-clock reading of a real instant (summer time first when a reading is repeated).
-    fileprivate func wallClock(utcMinutes: Int) -> LocalDateTime {
-        switch self {
-        case .fixed(_, let offset):
-            return LocalDateTime(wallMinutesSinceEpoch: utcMinutes + offset)
-        case .europeParis:
-            let summer = LocalDateTime(wallMinutesSinceEpoch: utcMinutes + 120)
-            if self.utcMinutes(summer) == utcMinutes { return summer }
-            return LocalDateTime(wallMinutesSinceEpoch: utcMinutes + 60)
-        }
-    }
-}
 
 extension LocalDate {
     /// The date `edge` before this one.

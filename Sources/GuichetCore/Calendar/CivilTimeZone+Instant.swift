@@ -1,4 +1,4 @@
-// Reading real instants on a civil clock (the inverse of CivilTimeZone.utcMinutes), for attempts.
+// Reading real instants on a civil clock (the inverse of CivilTimeZone.utcMinutes): attempts, 48-hour deadlines.
 
 extension CivilTimeZone {
     /// The wall-clock reading at a real instant (minutes since 1970-01-01 00:00 UTC): the inverse of
