@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Pure domain: dossier model, legal calendar, deadline rules, text analysis. No I/O, no package.
@@ -63,7 +64,8 @@ let package = Package(
         .target(
             name: "GuichetServices",
             dependencies: [
-                "GuichetStorage", "GuichetContent", "GuichetCore", .product(name: "Logging", package: "swift-log"),
+                "GuichetStorage", "GuichetContent", "GuichetCore", "GuichetEncryption",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness
         ),
@@ -73,8 +75,9 @@ let package = Package(
         .target(
             name: "GuichetWeb",
             dependencies: [
-                "GuichetServices", "GuichetViews", "GuichetStorage", "GuichetCore",
+                "GuichetServices", "GuichetViews", "GuichetStorage", "GuichetCore", "GuichetEncryption", "GuichetDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -92,6 +95,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictness
         ),
@@ -124,6 +128,7 @@ let package = Package(
             name: "GuichetSQLiteTests",
             dependencies: [
                 "GuichetSQLite", "GuichetTestSupport", "GuichetStorage", "GuichetContent", "GuichetServices", "GuichetCore",
+                "GuichetEncryption",
             ],
             swiftSettings: strictness
         ),
@@ -134,7 +139,8 @@ let package = Package(
         .testTarget(
             name: "GuichetWebTests",
             dependencies: [
-                "GuichetWeb", "GuichetSQLite", "GuichetTestSupport", "GuichetStorage", "GuichetCore",
+                "GuichetWeb", "GuichetSQLite", "GuichetTestSupport", "GuichetStorage", "GuichetCore", "GuichetServices",
+                "GuichetContent", "GuichetEncryption", .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

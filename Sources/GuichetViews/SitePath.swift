@@ -16,6 +16,18 @@ public enum SitePath: Sendable, Hashable {
     case stylesheet
     case apiSearch(query: String)
     case openAPI
+    /// The list of self-help paths.
+    case parcoursList
+    /// The start page of one self-help path.
+    case parcours(String)
+    /// The private file opened with the code held in the session cookie.
+    case myFile
+    /// The form that opens a private file with its code.
+    case resume
+    /// Clears the session and leaves for a neutral site.
+    case quickExit
+    /// The confirmation page before erasing the private file.
+    case deleteMyFile
 
     /// The path and query, without language.
     public var path: String {
@@ -35,6 +47,12 @@ public enum SitePath: Sendable, Hashable {
         case .stylesheet: "/static/style.css"
         case .apiSearch(let query): "/api/recherche?q=" + percentEncode(query)
         case .openAPI: "/api/openapi.yaml"
+        case .parcoursList: "/parcours"
+        case .parcours(let slug): "/parcours/" + slug
+        case .myFile: "/mon-dossier"
+        case .resume: "/reprendre"
+        case .quickExit: "/quitter"
+        case .deleteMyFile: "/mon-dossier/supprimer"
         }
     }
 

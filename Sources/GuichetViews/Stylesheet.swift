@@ -55,11 +55,29 @@ public enum Stylesheet {
         .source{font-size:.9rem;color:var(--muted)}
         aside.deadlines{background:#f3f6fa;padding:.25rem 1rem;margin:1rem 0}
         .pagination ul{justify-content:space-between;margin:1rem 0}
+        .exit{margin:0;text-align:end}
+        .exit a{display:inline-block;padding:.35rem .8rem;background:#8a1c1c;color:#fff;font-weight:700;text-decoration:none;border-radius:3px}
+        .code{font:700 1.35rem/1.4 ui-monospace,monospace;letter-spacing:.05em;width:100%;max-width:32rem;padding:.5rem;border:2px solid var(--accent)}
+        .progress{color:var(--muted);font-size:.9rem;margin:.5rem 0 0}
+        .actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:1.25rem 0}
+        button.secondary{background:#fff;color:var(--accent);border:2px solid var(--accent)}
+        button.danger{background:#8a1c1c}
+        .field textarea,.field input[type=datetime-local],.field input[type=file]{width:100%;max-width:32rem}
+        textarea{padding:.45rem;border:1px solid #767676;border-radius:3px;min-height:6rem}
+        dl.review{margin:1rem 0}
+        dl.review>div{border-bottom:1px solid var(--line);padding:.5rem 0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;justify-content:space-between}
+        dl.review dt{font-weight:600;flex:1 1 18rem}
+        dl.review dd{margin:0;flex:1 1 12rem}
+        .verdict{border:3px solid var(--accent);padding:.5rem 1rem;margin:1rem 0}
+        .outcome{border-inline-start:4px solid var(--accent);padding-inline-start:.75rem;margin:1rem 0}
+        ul.documents{padding:0;list-style:none}
+        ul.documents>li{padding:.5rem 0;border-bottom:1px solid var(--line)}
+        .private{margin-top:2rem;font-size:.95rem}
         footer.site{margin-top:2.5rem;padding-top:1rem;border-top:1px solid var(--line);font-size:.9rem;color:var(--muted)}
         footer.site a{color:var(--accent)}
         [aria-current=true]{font-weight:700}
         @media print{
-        header.site nav,footer.site nav,form.search,form.deadline,.pagination,.skip,.feed,.calendar{display:none}
+        header.site nav,footer.site nav,.exit,.actions,.private,form.search,form.deadline,.pagination,.skip,.feed,.calendar{display:none}
         body{max-width:none;font-size:11pt;color:#000}
         a{color:#000}
         .prose a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;word-break:break-all}

@@ -2,6 +2,9 @@ public import Hummingbird
 public import Logging
 public import GuichetStorage
 public import Foundation
+public import GuichetServices
+public import GuichetCore
+public import ServiceLifecycle
 
 /// What the web front needs from the rest of guichet.
 public struct WebDependencies: Sendable {
@@ -9,35 +12,67 @@ public struct WebDependencies: Sendable {
     public let search: any SearchIndex
     /// The current instant (real clock in production, fixed in tests).
     public let now: @Sendable () -> Date
+    /// The self-help paths and their private files; `nil` leaves `/parcours` and `/mon-dossier` out.
+    public let parcours: ParcoursDependencies?
 
-    public init(dossier: any DossierStore, search: any SearchIndex, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        dossier: any DossierStore, search: any SearchIndex, parcours: ParcoursDependencies? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.dossier = dossier
         self.search = search
+        self.parcours = parcours
         self.now = now
     }
 }
 
+/// What the self-help paths need: their definitions, the private files and the shared rate-limit counters.
+public struct ParcoursDependencies: Sendable {
+    public let interviews: [InterviewDefinition]
+    public let files: PrivateCaseFiles
+    public let limits: any RateLimitCounter
+
+    public init(interviews: [InterviewDefinition], files: PrivateCaseFiles, limits: any RateLimitCounter) {
+        self.interviews = interviews.sorted { $0.id < $1.id }
+        self.files = files
+        self.limits = limits
+    }
+}
+
 /// Builds the router with every route and middleware; tests drive it without sockets.
-public func buildRouter(dependencies: WebDependencies, configuration: WebConfiguration) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+public func buildRouter(
+    dependencies: WebDependencies, configuration: WebConfiguration, logger: Logger = Logger(label: "guichet.web")
+) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware())
     let cache = PageCache()
     DossierRoutes(store: dependencies.dossier, configuration: configuration, cache: cache).register(on: router)
     SearchRoutes(index: dependencies.search, store: dependencies.dossier, configuration: configuration).register(on: router)
-    FeedRoutes(store: dependencies.dossier, configuration: configuration, cache: cache).register(on: router)
+    FeedRoutes(
+        store: dependencies.dossier, configuration: configuration, cache: cache,
+        interviewSlugs: dependencies.parcours?.interviews.map(\.id.rawValue) ?? []
+    ).register(on: router)
     SystemRoutes(store: dependencies.dossier, cache: cache).register(on: router)
     DeadlineRoutes(now: dependencies.now).register(on: router)
+    if let parcours = dependencies.parcours {
+        ParcoursRoutes(
+            interviews: parcours.interviews, files: parcours.files, limits: parcours.limits, configuration: configuration,
+            now: dependencies.now, logger: logger
+        ).register(on: router)
+    }
     return router
 }
 
 /// The HTTP application listening on `host:port`.
 public func buildApplication(
-    dependencies: WebDependencies, configuration: WebConfiguration, host: String, port: Int, logger: Logger
+    dependencies: WebDependencies, configuration: WebConfiguration, host: String, port: Int, logger: Logger,
+    services: [any Service] = []
 ) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(dependencies: dependencies, configuration: configuration),
+        router: buildRouter(dependencies: dependencies, configuration: configuration, logger: logger),
         server: .http1(configuration: .init(additionalChannelHandlers: [HTTP10ConnectionCloseInstaller()], idleTimeout: .seconds(60))),
         configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "guichet"),
+        services: services,
         logger: logger)
 }

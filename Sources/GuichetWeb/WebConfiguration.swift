@@ -7,11 +7,31 @@ public struct WebConfiguration: Sendable {
     /// How many search hits a page shows.
     public var searchPageSize: Int
 
-    public init(baseURL: String, pageSize: Int = 20, searchPageSize: Int = 10) {
+    /// Whether cookies are marked `Secure` (set when the site is served over HTTPS, directly or behind a proxy).
+    public var secureCookies: Bool
+    /// Whether the last `X-Forwarded-For` hop is the client (only behind a reverse proxy that sets it).
+    public var trustForwardedFor: Bool
+    /// Where « Quitter rapidement » leads: a neutral site that says nothing about the visit.
+    public var exitURL: String
+    /// How many code lookups one client may make per window before getting 429.
+    public var codeAttemptsPerWindow: Int
+    /// The length of that window, in seconds.
+    public var codeAttemptWindowSeconds: Int
+
+    public init(
+        baseURL: String, pageSize: Int = 20, searchPageSize: Int = 10, secureCookies: Bool? = nil,
+        trustForwardedFor: Bool = false, exitURL: String = "https://meteofrance.com/", codeAttemptsPerWindow: Int = 20,
+        codeAttemptWindowSeconds: Int = 900
+    ) {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
         self.pageSize = pageSize
         self.searchPageSize = searchPageSize
+        self.secureCookies = secureCookies ?? base.hasPrefix("https://")
+        self.trustForwardedFor = trustForwardedFor
+        self.exitURL = exitURL
+        self.codeAttemptsPerWindow = codeAttemptsPerWindow
+        self.codeAttemptWindowSeconds = codeAttemptWindowSeconds
     }
 }

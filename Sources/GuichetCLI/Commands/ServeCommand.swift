@@ -1,6 +1,7 @@
 internal import ArgumentParser
 internal import Foundation
 internal import GuichetContent
+internal import GuichetEncryption
 internal import GuichetServices
 internal import GuichetSQLite
 internal import GuichetStorage
@@ -21,6 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("base-url"), help: "Adresse publique du site, pour les flux et le plan du site. Défaut : http://HOST:PORT.")
     var baseURL: String?
+
+    @Option(name: .customLong("trust-forwarded-for"), help: "Derrière un proxy : lire l'adresse du client dans X-Forwarded-For (défaut : $GUICHET_TRUST_FORWARDED_FOR=1).")
+    var trustForwardedFor = false
 
     @OptionGroup var storage: StorageOptions
 
@@ -46,17 +50,28 @@ struct ServeCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         let files = try ContentDirectory.read(at: contentRoot)
         let report = try await ContentIndexer(index: store, logger: logger).index(files)
+        let interviews = ContentParser.parse(files).interviews
+        let pepper: ServerPepper?
+        do { pepper = try PepperSetting.fromEnvironment(environment) } catch { throw fail(error) }
+        let privateStore = SQLitePrivateFileStore(database: database)
+        let privateFiles = PrivateCaseFiles(store: privateStore, pepper: pepper, logger: logger)
         logger.info(
             "ready to serve",
             metadata: [
                 "content.files": "\(report.filesRead)", "content.written": "\(report.filesWritten)",
-                "content.problems": "\(report.problems.count)", "index.duration": "\(ContinuousClock.now - started)",
+                "content.problems": "\(report.problems.count)", "interviews": "\(interviews.count)", "index.duration": "\(ContinuousClock.now - started)",
                 "http.address": "\(host):\(port)", "db.backend": "sqlite",
             ])
         let base = baseURL ?? environment["GUICHET_BASE_URL"] ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        let trustProxy = trustForwardedFor || environment["GUICHET_TRUST_FORWARDED_FOR"] == "1"
         let app = buildApplication(
-            dependencies: WebDependencies(dossier: store, search: SQLiteSearchIndex(database: database)),
-            configuration: WebConfiguration(baseURL: base), host: host, port: port, logger: logger)
+            dependencies: WebDependencies(
+                dossier: store, search: SQLiteSearchIndex(database: database),
+                parcours: ParcoursDependencies(interviews: interviews, files: privateFiles, limits: privateStore)),
+            configuration: WebConfiguration(
+                baseURL: base, trustForwardedFor: trustProxy, exitURL: environment["GUICHET_EXIT_URL"] ?? "https://meteofrance.com/"),
+            host: host, port: port, logger: logger,
+            services: [HousekeepingService(files: privateFiles, limits: privateStore, interval: .seconds(3600), logger: logger)])
         try await app.runService()
     }
 }

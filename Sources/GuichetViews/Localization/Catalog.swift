@@ -9,7 +9,9 @@ enum Catalog {
         let ar: String
     }
 
-    static let entries: [UIString: Entry] = [
+    static let entries: [UIString: Entry] = coreEntries.merging(parcoursEntries) { first, _ in first }
+
+    static let coreEntries: [UIString: Entry] = [
         .siteName: Entry(fr: "guichet", en: "guichet", ar: "guichet"),
         .siteTagline: Entry(
             fr: "Le guichet qui reste ouvert : vos droits face aux démarches en ligne",

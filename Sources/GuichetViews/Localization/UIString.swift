@@ -21,4 +21,23 @@ public enum UIString: String, CaseIterable, Sendable {
     case verifiedOn, unverifiedRule, thenHeading, downloadCalendar, courtLabel, addressToCheck, errorSummaryTitle
     case usefulDeadlines, computeThisDeadline, legalTextInFrench
     case errorRule, errorDate, errorTime, errorMissingTime, errorDepartment, errorDateRange, errorDistance
+    // Self-help paths (Catalog+Parcours.swift).
+    case navParcours, quickExit, parcoursListTitle, parcoursListIntro, parcoursStart, parcoursPrivacy, parcoursResume
+    case parcoursHaveCode, parcoursWhatYouGet
+    case codeTitle, codeIntro, codeLabel, codeCopyHint, codeBookmark, codeLost, codeContinue
+    case continueButton, backButton, backToReview, questionOf, optionalMark, chooseDepartment, chooseOption
+    case fileCurrent, fileHint, contentInFrenchNote
+    case reviewTitle, reviewIntro, changeButton, changeLabel, removeEntry, confirmButton, stopHeading
+    case resultTitle, verdictHeading, verdictInsuffisant, verdictRecevable, verdictSolide, verdictReasons, verdictAdvice
+    case myDeadlinesHeading, documentsHeading, documentReady, documentMissing, completeAnswers, downloadFormat
+    case changeAnswers, printHint, warningsResultHeading
+    case deleteLink, deleteTitle, deleteText, deleteConfirm, deleteCancel, deletedTitle, deletedText
+    case resumeTitle, resumeIntro, resumeLabel, resumeHint, resumeButton, resumeMistyped, resumeWrongLength
+    case resumeInvalidCharacter
+    case privateNotFoundTitle, privateNotFoundText, tooManyTitle, tooManyText, expiredFormTitle, expiredFormText
+    case busyText, tooLargeTitle, tooLargeText, startNew
+    case interviewRequired, interviewUnknownChoice, interviewUnknownDepartment, interviewInvalidDate
+    case interviewInvalidDateTime, interviewTooEarly, interviewTooLate, interviewTooLong, interviewInvalidFile
+    case interviewTooFewEntries, interviewUnexpectedScreen, interviewCaptureDimensions, interviewCaptureTooLarge
+    case interviewTooManyCaptures, interviewDateHint, interviewDateTimeHint
 }

@@ -22,6 +22,7 @@ public enum Layout {
             el("body") {
                 el("a", ["class": "skip", "href": "#g-contenu"]) { l(.skipToContent) }
                 el("header", ["class": "site"]) {
+                    el("p", ["class": "exit"]) { el("a", ["href": SitePath.quickExit.path, "rel": "nofollow"]) { l(.quickExit) } }
                     el("p", ["class": "brand"]) {
                         el("a", ["href": context.href(.home)]) { l(.siteName) }
                         el("span") { l(.siteTagline) }
@@ -32,6 +33,7 @@ public enum Layout {
                             el("li") { el("a", ["href": context.href(.themes)]) { l(.navThemes) } }
                             el("li") { el("a", ["href": context.href(.search(query: ""))]) { l(.navSearch) } }
                             el("li") { el("a", ["href": context.href(.deadlines)]) { l(.navDeadlines) } }
+                            el("li") { el("a", ["href": context.href(.parcoursList)]) { l(.navParcours) } }
                         }
                     }
                 }

@@ -9,7 +9,7 @@ struct DeadlineRoutes: Sendable {
     /// The current instant, for the calendar's DTSTAMP (injected: tests fix it).
     let now: @Sendable () -> Date
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.get("/delais") { request, _ in self.page(request) }
         router.get("/delais/echeance.ics") { request, _ in try self.calendar(request) }
     }

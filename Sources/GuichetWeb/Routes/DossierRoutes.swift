@@ -9,7 +9,7 @@ struct DossierRoutes: Sendable {
     let configuration: WebConfiguration
     let cache: PageCache
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.get("/") { request, _ in try await self.home(request) }
         router.get("/rubriques/:section") { request, context in try await self.section(request, context) }
         router.get("/dossier/:item") { request, context in try await self.item(request, context) }
@@ -31,7 +31,7 @@ struct DossierRoutes: Sendable {
         return try found(entry, request)
     }
 
-    func section(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func section(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let reader = ReaderLanguage(request)
         guard let id = context.parameters.get("section").flatMap(Slug.init), let page = Self.page(request) else {
             throw HTTPError(.notFound)
@@ -50,7 +50,7 @@ struct DossierRoutes: Sendable {
         return try found(entry, request)
     }
 
-    func item(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func item(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let reader = ReaderLanguage(request)
         guard let id = context.parameters.get("item").flatMap(Slug.init) else { throw HTTPError(.notFound) }
         let entry = try await cache.value("item|\(id)|\(reader.key)", contentType: ContentType.html) {
@@ -86,7 +86,7 @@ struct DossierRoutes: Sendable {
         return try found(entry, request)
     }
 
-    func tag(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func tag(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let reader = ReaderLanguage(request)
         guard let id = context.parameters.get("tag").flatMap(Slug.init), let page = Self.page(request) else {
             throw HTTPError(.notFound)

@@ -8,11 +8,13 @@ struct FeedRoutes: Sendable {
     let store: any DossierStore
     let configuration: WebConfiguration
     let cache: PageCache
+    /// The slugs of the self-help paths (their start pages are public and listed).
+    var interviewSlugs: [String] = []
 
     /// How many entries a feed carries.
     static let feedLength = 30
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.get("/flux.atom") { request, _ in try await self.siteFeed(request) }
         router.get("/rubriques/:section/flux.atom") { request, context in try await self.sectionFeed(request, context) }
         router.get("/sitemap.xml") { request, _ in try await self.sitemap(request) }
@@ -42,7 +44,7 @@ struct FeedRoutes: Sendable {
         return Response.cached(entry, request: request)
     }
 
-    func sectionFeed(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func sectionFeed(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         guard let id = context.parameters.get("section").flatMap(Slug.init) else { throw HTTPError(.notFound) }
         let entry = try await cache.value("feed|\(id)", contentType: ContentType.atom, varyLanguage: false) {
             guard let record = try await store.section(id) else { return nil }
@@ -64,6 +66,10 @@ struct FeedRoutes: Sendable {
                 ("/", lastUpdated), (SitePath.themes.path, lastUpdated), (SitePath.search(query: "").path, nil),
                 (SitePath.deadlines.path, nil), (SitePath.about.path, nil),
             ]
+            if !interviewSlugs.isEmpty {
+                pages.append((SitePath.parcoursList.path, nil))
+                for slug in interviewSlugs { pages.append((SitePath.parcours(slug).path, nil)) }
+            }
             let size = configuration.pageSize
             for record in try await store.sections() {
                 let pageCount = max(1, (record.itemCount + size - 1) / size)

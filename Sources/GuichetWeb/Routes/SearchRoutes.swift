@@ -13,7 +13,7 @@ struct SearchRoutes: Sendable {
     /// Query text beyond this many characters is cut before analysis.
     static let maxQueryLength = 10_000
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.get("/recherche") { request, _ in try await self.page(request) }
         router.get("/api/recherche") { request, _ in try await self.api(request) }
     }

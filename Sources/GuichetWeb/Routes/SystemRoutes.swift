@@ -8,7 +8,7 @@ struct SystemRoutes: Sendable {
     let store: any DossierStore
     let cache: PageCache
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<AppRequestContext>) {
         router.get("/healthz") { _, _ in await self.health() }
         router.get("/static/style.css") { request, _ in try await self.stylesheet(request) }
         router.get("/api/openapi.yaml") { request, _ in try await self.openAPI(request) }
