@@ -65,6 +65,12 @@ struct ParcoursRoutesTests {
             let upload = try await browser.postFile(
                 "/mon-dossier", [("ecran", "tentatives.0.capture"), ("reponse", ""), ("action", "continuer")], file: TinyPNG.bytes)
             #expect(upload.status == .seeOther)
+            let piece = try await browser.get("/mon-dossier/piece/piece-1.png")
+            #expect(piece.status == .ok)
+            #expect(Array(piece.body.readableBytesView) == TinyPNG.bytes, "the capture comes back as sent")
+            #expect(piece.headers[.contentType] == "image/png")
+            #expect(piece.headers[.contentSecurityPolicy]?.contains("sandbox") == true)
+            #expect(try await browser.get("/mon-dossier/piece/piece-2.png").status == .notFound)
             try await browser.answer("tentatives.0.note", "Aucun créneau")
             for (index, moment) in ["08/10/2026 10:00", "14/10/2026 14:00", "20/10/2026 08:30"].enumerated() {
                 let entry = index + 1

@@ -294,7 +294,9 @@ public enum ParcoursPages {
                 el("h1") { Node.element("label", attributes: [Attribute("for", "reponse")] + french, children: label) }
                 hintNodes()
                 if !screen.value.isEmpty {
-                    el("p") { l(.fileCurrent, screen.value) }
+                    el("p") {
+                        el("a", ["href": "/mon-dossier/piece/" + percentEncode(screen.value)]) { l(.fileCurrent, screen.value) }
+                    }
                     el("input", ["type": "hidden", "name": "reponse", "value": screen.value])
                 }
                 Node.element("input", attributes: control([Attribute("type", "file"), Attribute("id", "reponse"),

@@ -53,6 +53,7 @@ struct ParcoursRoutes: Sendable {
         router.post("/mon-dossier") { request, context in try await self.submit(request, context) }
         router.get("/mon-dossier/echeance/:file") { request, context in try await self.calendar(request, context) }
         router.get("/mon-dossier/document/:file") { request, context in try await self.document(request, context) }
+        router.get("/mon-dossier/piece/:file") { request, context in try await self.capture(request, context) }
         router.get("/mon-dossier/supprimer") { request, context in try await self.confirmDelete(request, context) }
         router.post("/mon-dossier/supprimer") { request, context in try await self.delete(request, context) }
         router.get("/quitter") { _, _ in self.quickExit() }
@@ -381,6 +382,35 @@ struct ParcoursRoutes: Sendable {
                 status: .ok, headers: [.contentType: format.mediaType, .cacheControl: "no-store"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
             response.headers[.contentDisposition] = "attachment; filename=\"\(kind.rawValue).\(format.fileExtension)\""
+            return response
+        }
+    }
+
+    /// One of the file's captures, as uploaded (for the person to check what they sent).
+    func capture(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let reader = ReaderLanguage(request)
+        switch await openFile(request, context, reader: reader) {
+        case .failure(let refusal): return refusal.response
+        case .success(let (_, file, _)):
+            guard let name = context.parameters.get("file"), let capture = file.capture(named: name),
+                file.state.answers.fileReferences.contains(name)
+            else { throw HTTPError(.notFound) }
+            let bytes: [UInt8]?
+            do { bytes = try await files.captureBytes(capture, of: file) } catch { return failure(error, reader: reader) }
+            guard let bytes else { throw HTTPError(.notFound) }
+            let type: String
+            switch capture.format {
+            case .png: type = "image/png"
+            case .jpeg: type = "image/jpeg"
+            case .pdf: type = "application/pdf"
+            }
+            var response = Response(
+                status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+            response.headers[.contentDisposition] = "inline; filename=\"\(capture.reference)\""
+            for field in SecurityHeaders.fields { response.headers[field.name] = field.value }
+            // Shown on its own, sandboxed: nothing in it can run or reach anything.
+            response.headers[.contentSecurityPolicy] = "default-src 'none'; img-src 'self'; sandbox"
             return response
         }
     }
