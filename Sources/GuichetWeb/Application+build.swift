@@ -39,10 +39,11 @@ public struct ParcoursDependencies: Sendable {
     }
 }
 
-/// Builds the router with every route and middleware; tests drive it without sockets.
+/// Builds the router with every route and middleware, wrapped in the site's responder (405 handling); tests drive
+/// it without sockets.
 public func buildRouter(
     dependencies: WebDependencies, configuration: WebConfiguration, logger: Logger = Logger(label: "guichet.web")
-) -> Router<AppRequestContext> {
+) -> SiteResponderBuilder {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware())
@@ -61,7 +62,7 @@ public func buildRouter(
             now: dependencies.now, logger: logger
         ).register(on: router)
     }
-    return router
+    return SiteResponderBuilder(router: router)
 }
 
 /// The HTTP application listening on `host:port`.

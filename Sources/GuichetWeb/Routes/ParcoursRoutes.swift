@@ -59,6 +59,16 @@ struct ParcoursRoutes: Sendable {
         router.get("/quitter") { _, _ in self.quickExit() }
     }
 
+    /// The fixed paths that take a form (POST) besides GET; without a session they answer 404 to GET.
+    static let privatePaths: Set<String> = ["/reprendre", "/mon-dossier", "/mon-dossier/supprimer"]
+
+    /// The paths that take a form (POST) besides GET.
+    @Sendable static func acceptsPost(_ path: String) -> Bool {
+        if privatePaths.contains(path) { return true }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[1] == "parcours" && !parts[2].isEmpty
+    }
+
     // MARK: Clock
 
     var unixNow: Int64 { Int64(now().timeIntervalSince1970.rounded(.down)) }

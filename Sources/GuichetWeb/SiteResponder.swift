@@ -1,0 +1,52 @@
+public import Hummingbird
+internal import HTTPTypes
+internal import NIOCore
+
+/// The site's responder: the router, plus `405 Method Not Allowed` (with `Allow`) when a resource exists but not
+/// for the method used (a `DELETE /`, a `POST` to a page). The router alone says 404, and its middleware cannot
+/// tell, since a route that does not match runs none of the route's handlers.
+///
+/// Only requests the router refused are probed: the same path is asked again as `HEAD` (safe, no body); if it
+/// exists, the method is the problem. Methods the HTTP/1.1 parser does not know (`FOO`) never reach guichet:
+/// SwiftNIO answers them 400.
+public struct SiteResponderBuilder: HTTPResponderBuilder {
+    let router: Router<AppRequestContext>
+
+    public func buildResponder() -> SiteResponder { SiteResponder(inner: router.buildResponder()) }
+}
+
+/// See ``SiteResponderBuilder``.
+public struct SiteResponder: HTTPResponder {
+    let inner: RouterResponder<AppRequestContext>
+
+    public func respond(to request: Request, context: AppRequestContext) async throws -> Response {
+        guard request.method != .get, request.method != .head else { return try await inner.respond(to: request, context: context) }
+        do {
+            let response = try await inner.respond(to: request, context: context)
+            guard response.status == .notFound else { return response }
+            return try await probe(request, context: context) ?? response
+        } catch let error as any HTTPResponseError where error.status == .notFound {
+            if let refusal = try await probe(request, context: context) { return refusal }
+            throw error
+        }
+    }
+
+    private func probe(_ request: Request, context: AppRequestContext) async throws -> Response? {
+        var headOnly = request.head
+        headOnly.method = .head
+        let head = Request(head: headOnly, body: RequestBody(buffer: ByteBuffer()))
+        var exists = ParcoursRoutes.privatePaths.contains(request.uri.path)  // 404 without a session, yet they exist
+        if !exists {
+            do { exists = try await inner.respond(to: head, context: context).status != .notFound } catch let error as any HTTPResponseError {
+                exists = error.status != .notFound
+            }
+        }
+        guard exists else { return nil }
+        let allow = ParcoursRoutes.acceptsPost(request.uri.path) ? "GET, HEAD, POST" : "GET, HEAD"
+        var response = Response.text(
+            "Méthode non autorisée ici. Méthodes acceptées : \(allow).\n", status: .methodNotAllowed, contentType: ContentType.text)
+        for field in SecurityHeaders.fields { response.headers[field.name] = field.value }
+        response.headers[.allow] = allow
+        return response
+    }
+}
