@@ -20,7 +20,10 @@ public struct SiteResponder: HTTPResponder {
     let inner: RouterResponder<AppRequestContext>
 
     public func respond(to request: Request, context: AppRequestContext) async throws -> Response {
-        guard request.method != .get, request.method != .head else { return try await inner.respond(to: request, context: context) }
+        // GET and HEAD, and POST where a form is taken, are routed: their 404s are the application's own.
+        guard request.method != .get, request.method != .head,
+            !(request.method == .post && ParcoursRoutes.acceptsPost(request.uri.path))
+        else { return try await inner.respond(to: request, context: context) }
         do {
             let response = try await inner.respond(to: request, context: context)
             guard response.status == .notFound else { return response }
