@@ -3,7 +3,8 @@
 // `CaptureFormat.sniff`, then `Journal.append` with the bytes as the attempt's capture (the check of format and
 // size, the hashing and the chaining), then `Journal.verify`; and the structure parsers the documents use to embed
 // a capture (`PNGImage`, `JPEGImage` from GuichetDocuments, compiled into this target by scripts/fuzz because
-// they need nothing but GuichetCore). Nothing may trap; an accepted capture must verify, a changed byte must show.
+// they need nothing but GuichetCore), and the upload's dimension check (`ImageDimensions`), which must read the
+// same size as the decoder. Nothing may trap; an accepted capture must verify, a changed byte must show.
 
 import GuichetCore
 
@@ -36,8 +37,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case .pdf: require(bytes.starts(with: Array("%PDF-".utf8)))
     case nil: break
     }
+    if let format, let problem = ImageDimensions.problem(bytes, format: format) {
+        require(format != .pdf, "a PDF judged as an image: \(problem)")
+    }
     if let png = PNGImage(bytes: bytes) {
         require(format == .png, "a PNG the sniffer does not recognise")
+        if let declared = ImageDimensions.png(bytes) {
+            require(declared.width == png.width && declared.height == png.height, "the upload check reads other dimensions")
+        }
         require(png.width >= 1 && png.height >= 1 && png.width * png.height <= PNGImage.maximumPixelCount)
         _ = png.rowByteCount(columns: png.width)
     }

@@ -77,6 +77,8 @@ public enum Stylesheet {
         footer.site a{color:var(--accent)}
         [aria-current=true]{font-weight:700}
         @media print{
+        @page{size:A4;margin:15mm}
+        .verdict,.outcome,.deadline-result{break-inside:avoid}
         header.site nav,footer.site nav,.exit,.actions,.private,form.search,form.deadline,.pagination,.skip,.feed,.calendar{display:none}
         body{max-width:none;font-size:11pt;color:#000}
         a{color:#000}

@@ -7,7 +7,8 @@ internal import NIOHTTPTypesHTTP1
 // HTTP/1.0 and wait for the close, so every page hung until a timeout. These two handlers mark such requests
 // with `Connection: close` before they are converted to HTTPTypes (which drops the version).
 
-/// Installs ``HTTP10ConnectionCloseHandler`` in front of the HTTP/1 → HTTPTypes codec, then removes itself.
+/// Installs ``HTTP10ConnectionCloseHandler`` and ``RequestHeadDeadlineHandler`` in front of the HTTP/1 → HTTPTypes
+/// codec, then removes itself.
 final class HTTP10ConnectionCloseInstaller: ChannelInboundHandler, RemovableChannelHandler, Sendable {
     typealias InboundIn = NIOAny
 
@@ -15,6 +16,7 @@ final class HTTP10ConnectionCloseInstaller: ChannelInboundHandler, RemovableChan
         let pipeline = context.pipeline.syncOperations
         if let codec = try? pipeline.handler(type: HTTP1ToHTTPServerCodec.self) {
             try? pipeline.addHandler(HTTP10ConnectionCloseHandler(), position: .before(codec))
+            try? pipeline.addHandler(RequestHeadDeadlineHandler(), position: .before(codec))
         }
         context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
     }

@@ -35,13 +35,13 @@ public enum ImageDimensions {
     }
 
     /// Width and height from the IHDR chunk, which must come first.
-    static func png(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
+    public static func png(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
         guard bytes.count >= 24, Array(bytes[12..<16]) == Array("IHDR".utf8) else { return nil }
         return (bigEndian(bytes, at: 16, count: 4), bigEndian(bytes, at: 20, count: 4))
     }
 
     /// Width and height from the first start-of-frame marker (any SOFn but DHT, JPG and DAC).
-    static func jpeg(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
+    public static func jpeg(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
         var index = 2
         while index + 4 <= bytes.count {
             guard bytes[index] == 0xFF else { return nil }
