@@ -57,7 +57,7 @@ public enum Stylesheet {
         .pagination ul{justify-content:space-between;margin:1rem 0}
         .exit{margin:0;text-align:end}
         .exit a{display:inline-block;padding:.35rem .8rem;background:#8a1c1c;color:#fff;font-weight:700;text-decoration:none;border-radius:3px}
-        .code{font:700 1.35rem/1.4 ui-monospace,monospace;letter-spacing:.05em;width:100%;max-width:32rem;padding:.5rem;border:2px solid var(--accent)}
+        .code{font:700 clamp(.7rem,3.4vw,1.35rem)/1.4 ui-monospace,monospace;letter-spacing:.05em;width:100%;max-width:34rem;padding:.5rem;border:2px solid var(--accent)}
         .progress{color:var(--muted);font-size:.9rem;margin:.5rem 0 0}
         .actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:1.25rem 0}
         button.secondary{background:#fff;color:var(--accent);border:2px solid var(--accent)}

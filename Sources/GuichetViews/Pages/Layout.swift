@@ -25,6 +25,7 @@ public enum Layout {
                     el("p", ["class": "exit"]) { el("a", ["href": SitePath.quickExit.path, "rel": "nofollow"]) { l(.quickExit) } }
                     el("p", ["class": "brand"]) {
                         el("a", ["href": context.href(.home)]) { l(.siteName) }
+                        " "
                         el("span") { l(.siteTagline) }
                     }
                     el("nav", ["aria-label": l(.mainNavigation)]) {

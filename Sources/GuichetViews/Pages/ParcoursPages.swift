@@ -83,7 +83,7 @@ public enum ParcoursPages {
                 el("label", ["for": "code"]) { l(.codeLabel) }
                 el("p", ["class": "hint", "id": "code-aide"]) { l(.codeCopyHint) }
                 el("input", [
-                    "type": "text", "id": "code", "class": "code", "readonly": nil, "value": displayText,
+                    "type": "text", "id": "code", "class": "code", "readonly": nil, "value": displayText, "size": "34",
                     "aria-describedby": "code-aide", "dir": "ltr", "lang": "fr", "autocomplete": "off", "spellcheck": "false",
                 ])
             }
@@ -144,6 +144,7 @@ public enum ParcoursPages {
             form(action: .deleteMyFile, session: session, context: context) {
                 el("div", ["class": "actions"]) {
                     el("button", ["type": "submit", "class": "danger"]) { l(.deleteConfirm) }
+                    " "
                     el("a", ["href": context.href(.myFile)]) { l(.deleteCancel) }
                 }
             }
@@ -174,6 +175,7 @@ public enum ParcoursPages {
                 field(screen, messages: messages, context: context)
                 el("div", ["class": "actions"]) {
                     el("button", ["type": "submit", "name": "action", "value": "continuer"]) { l(.continueButton) }
+                    " "
                     if screen.canGoBackToReview {
                         el("button", ["type": "submit", "name": "action", "value": "retour", "class": "secondary"]) { l(.backToReview) }
                     } else if screen.previous != nil {
@@ -343,9 +345,8 @@ public enum ParcoursPages {
                         }
                     })
                 el("div", ["class": "actions"]) {
-                    if review.stop == nil {
-                        el("button", ["type": "submit", "name": "action", "value": "confirmer"]) { l(.confirmButton) }
-                    }
+                    el("button", ["type": "submit", "name": "action", "value": "confirmer"]) { l(.confirmButton) }
+                    " "
                     el("button", ["type": "submit", "name": "action", "value": "retour", "class": "secondary"]) { l(.backButton) }
                 }
             }

@@ -10,6 +10,10 @@ struct SystemRoutes: Sendable {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/healthz") { _, _ in await self.health() }
+        // No icon: an empty answer that browsers keep a day, rather than a 404 logged on every first visit.
+        router.get("/favicon.ico") { _, _ in
+            Response(status: .noContent, headers: [.cacheControl: "public, max-age=86400"])
+        }
         router.get("/static/style.css") { request, _ in try await self.stylesheet(request) }
         router.get("/api/openapi.yaml") { request, _ in try await self.openAPI(request) }
     }
