@@ -2,11 +2,12 @@ internal import ArgumentParser
 internal import Foundation
 internal import GuichetContent
 internal import GuichetServices
-internal import GuichetSQLite
 internal import GuichetStorage
 internal import GuichetWeb
 internal import Hummingbird
 internal import Logging
+internal import ServiceLifecycle
+internal import UnixSignals
 
 /// `guichet serve`: index the content, then serve the site until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -32,31 +33,54 @@ struct ServeCommand: AsyncParsableCommand {
             throw fail(CLIError("port invalide"))
         }
         let logger = LoggingSetup.makeLogger(label: "guichet")
-        let database: SQLiteDatabase
+        let backend: StorageBackend
         let contentRoot: String
         do {
-            database = try SQLiteDatabase(path: try storage.databasePath())
+            backend = try storage.openBackend(logger: logger)
             contentRoot = try storage.resolvedContentDirectory()
         } catch let error as CLIError {
             throw fail(error)
-        } catch {
-            throw fail(CLIError("impossible d'ouvrir la base de données : \(error)", exitCode: 1))
         }
-        let store = SQLiteDossierStore(database: database)
-        let started = ContinuousClock.now
-        let files = try ContentDirectory.read(at: contentRoot)
-        let report = try await ContentIndexer(index: store, logger: logger).index(files)
-        logger.info(
-            "ready to serve",
-            metadata: [
-                "content.files": "\(report.filesRead)", "content.written": "\(report.filesWritten)",
-                "content.problems": "\(report.problems.count)", "index.duration": "\(ContinuousClock.now - started)",
-                "http.address": "\(host):\(port)", "db.backend": "sqlite",
-            ])
         let base = baseURL ?? environment["GUICHET_BASE_URL"] ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
         let app = buildApplication(
-            dependencies: WebDependencies(dossier: store, search: SQLiteSearchIndex(database: database)),
+            dependencies: WebDependencies(dossier: backend.dossier, search: backend.search),
             configuration: WebConfiguration(baseURL: base), host: host, port: port, logger: logger)
-        try await app.runService()
+        // The database pool (PostgreSQL) runs first and stops last; the server migrates and indexes the content
+        // before it listens. Several nodes may start at once: migrations and indexing take advisory locks.
+        let server = PreparedServer(app: app) {
+            let started = ContinuousClock.now
+            let applied = try await backend.migrate()
+            let files = try ContentDirectory.read(at: contentRoot)
+            let report = try await ContentIndexer(index: backend.dossier, logger: logger).index(files)
+            logger.info(
+                "ready to serve",
+                metadata: [
+                    "content.files": "\(report.filesRead)", "content.written": "\(report.filesWritten)",
+                    "content.problems": "\(report.problems.count)", "index.duration": "\(ContinuousClock.now - started)",
+                    "http.address": "\(host):\(port)", "db.backend": "\(backend.name)",
+                    "db.migrations.applied": "\(applied.count)",
+                ])
+        }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [backend.service, server].compactMap { $0 }.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await group.run()
+        } catch let error as StorageError {
+            logger.error("storage unavailable", metadata: ["db.backend": "\(backend.name)", "error.code": "\(error.code.rawValue)"])
+            throw fail(CLIError("base de données indisponible (\(backend.location)) : \(error.code.rawValue)", exitCode: 1))
+        }
+    }
+}
+
+/// The HTTP server, started once `prepare` (migrations, content indexing) has succeeded.
+struct PreparedServer<App: Service>: Service {
+    let app: App
+    let prepare: @Sendable () async throws -> Void
+
+    func run() async throws {
+        try await prepare()
+        try await app.run()
     }
 }
