@@ -172,7 +172,8 @@ let package = Package(
         .testTarget(
             name: "GuichetCLITests",
             dependencies: [
-                "GuichetCLI", "GuichetTestSupport", "GuichetCore",
+                "GuichetCLI", "GuichetTestSupport", "GuichetCore", "GuichetPostgres", "GuichetStorage",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness

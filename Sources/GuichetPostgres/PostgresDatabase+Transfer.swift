@@ -140,9 +140,25 @@ extension PostgresDatabase: TableTransfer {
         }
     }
 
-    /// Drops this database's schema with everything in it; only for a configuration with its own schema (tests).
-    func dropSchema() async throws(StorageError) {
+    /// Drops this database's schema with everything in it, when the configuration names its own schema (tests and
+    /// benchmarks); does nothing otherwise.
+    public func dropSchema() async throws(StorageError) {
         guard let schema else { return }
         _ = try await rows(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema) CASCADE"))
+    }
+
+    /// The bytes taken by the tables of this database's schema, with their indexes and TOAST (benchmarks).
+    public func storageBytes() async throws(StorageError) -> Int64 {
+        let rows = try await rows(
+            """
+            SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = current_schema() AND c.relkind = 'r'
+            """)
+        do {
+            return try rows.first?.decode(Int64.self) ?? 0
+        } catch {
+            throw StorageError(.corrupted, underlying: error)
+        }
     }
 }

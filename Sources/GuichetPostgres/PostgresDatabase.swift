@@ -49,8 +49,12 @@ public final class PostgresDatabase: Sendable {
 
     /// Applies the migrations this database has not seen yet, under an advisory lock so that several processes
     /// starting together migrate once. Returns the identifiers applied now (empty when already up to date).
+    ///
+    /// A server that cannot be reached within `timeout` gives `.unavailable` (the pool would otherwise keep
+    /// retrying): a wrong URL at start is reported in seconds.
     @discardableResult
-    public func migrate() async throws(StorageError) -> [String] {
+    public func migrate(timeout: Duration = .seconds(15)) async throws(StorageError) -> [String] {
+        try await probe(timeout: timeout)
         let logger = self.logger
         let schema = self.schema
         return try await withConnection { connection in
@@ -81,6 +85,27 @@ public final class PostgresDatabase: Sendable {
                 }
                 return appliedNow
             }
+        }
+    }
+
+    /// Runs `SELECT 1`; `.unavailable` with ``ConnectionTimeout`` when no answer comes within `timeout`.
+    public func probe(timeout: Duration) async throws(StorageError) {
+        let client = self.client
+        do {
+            try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    try await client.query("SELECT 1").collect()
+                    return true
+                }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return false
+                }
+                defer { group.cancelAll() }
+                guard try await group.next() == true else { throw ConnectionTimeout(timeout: timeout) }
+            }
+        } catch {
+            throw Self.map(error)
         }
     }
 
@@ -182,6 +207,15 @@ public final class PostgresDatabase: Sendable {
         if error is PostgresDecodingError { return StorageError(.corrupted, underlying: error) }
         return StorageError(.unavailable, underlying: error)
     }
+}
+
+/// The server did not answer in time (unreachable, refusing connections, or a wrong address).
+public struct ConnectionTimeout: Error, Sendable, CustomStringConvertible {
+    /// How long guichet waited.
+    public let timeout: Duration
+
+    /// For logs.
+    public var description: String { "PostgreSQL did not answer within \(timeout)" }
 }
 
 /// A PostgreSQL error reduced to what is safe to log: the SQLSTATE and the server's message, without the query and

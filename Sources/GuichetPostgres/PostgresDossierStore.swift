@@ -141,45 +141,14 @@ public struct PostgresDossierStore: DossierStore, ContentIndex {
 
     public func apply(_ changes: ContentChangeSet) async throws(StorageError) {
         guard !changes.isEmpty else { return }
-        let sendable = SendableChangeSet(changes)
+        let rows = try Self.decodeEncoding { try ChangeRows(changes) }
         let logger = database.logger
         try await database.transaction { connection in
-            let changes = sendable.value
             // Held until commit: a second node indexing at the same time waits here, then replaces the same rows.
             try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresDatabase.contentLock))", logger: logger)
-            let writer = Writer(connection: connection, logger: logger)
-            for path in changes.removedPaths {
-                try await writer.remove(path: path)
-            }
-            if let (file, tags) = changes.tags {
-                try await writer.execute("DELETE FROM tag")
-                if !tags.isEmpty {
-                    try await writer.execute(
-                        """
-                        INSERT INTO tag (id, label) SELECT * FROM unnest(\(tags.map(\.id.rawValue))::text[], \(tags.map(\.label))::text[])
-                        ON CONFLICT (id) DO NOTHING
-                        """)
-                }
-                try await writer.record(file)
-            }
-            for (file, record) in changes.sections {
-                try await writer.remove(path: file.path)
-                try await writer.insert(record, path: file.path)
-                try await writer.record(file)
-            }
-            for (file, record) in changes.items {
-                try await writer.remove(path: file.path)
-                try await writer.insert(record, path: file.path)
-                try await writer.record(file)
-            }
+            try await rows.write(on: connection, logger: logger)
         }
     }
-}
-
-/// The change set crosses into the transaction closure; its tuples hold only `Sendable` values.
-private struct SendableChangeSet: @unchecked Sendable {
-    let value: ContentChangeSet
-    init(_ value: ContentChangeSet) { self.value = value }
 }
 
 extension PostgresDossierStore {
@@ -237,115 +206,229 @@ extension PostgresDossierStore {
             sources: sources, related: related)
     }
 
-    /// The statements of one indexing transaction, on its connection.
-    struct Writer {
-        let connection: PostgresConnection
-        let logger: Logger
-
-        func execute(_ query: PostgresQuery) async throws {
-            try await connection.query(query, logger: logger)
+    /// Runs the encoding of records into rows; a record that cannot be encoded is `.corrupted`.
+    static func decodeEncoding<T>(_ body: () throws -> T) throws(StorageError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw StorageError(.corrupted, underlying: error)
         }
+    }
+}
 
-        func remove(path: String) async throws {
-            // Search documents go first (their `search_fts` rows follow by cascade), then the records; an item's
-            // sections and tags follow the item by cascade.
-            try await execute(
+/// One indexing change set as columns, written with a fixed number of set-based statements whatever its size:
+/// the same result as replacing file by file (what the SQLite store does), in a few round trips.
+struct ChangeRows: Sendable {
+    /// Every path whose records are removed or replaced.
+    var paths: [String] = []
+    var fingerprints: [String] = []
+    var recordedPaths: [String] = []
+    var tags: (ids: [String], labels: [String])?
+    var sections = SectionColumns()
+    var items = ItemColumns()
+    var links = (itemSlugs: [String](), sectionIDs: [String](), sectionPositions: [Int](), tagSlugs: [String](), tagIDs: [String](), tagPositions: [Int]())
+    var search = SearchColumns()
+
+    struct SectionColumns: Sendable {
+        var id: [String] = [], numeral: [String] = [], position: [Int] = [], title: [String] = [], subtitle: [String] = []
+        var summary: [String] = [], body: [String] = [], html: [String] = [], text: [String] = [], updated: [String] = []
+        var path: [String] = []
+    }
+
+    struct ItemColumns: Sendable {
+        var slug: [String] = [], title: [String] = [], kind: [String] = [], date: [String] = [], updated: [String] = []
+        var summary: [String] = [], body: [String] = [], html: [String] = [], text: [String] = [], sources: [String] = []
+        var related: [String] = [], path: [String] = []
+    }
+
+    struct SearchColumns: Sendable {
+        var kind: [String] = [], slug: [String] = [], title: [String] = [], date: [String] = [], itemKind: [String] = []
+        var summary: [String] = [], body: [String] = []
+    }
+
+    init(_ changes: ContentChangeSet) throws {
+        paths = changes.removedPaths
+        var recorded: [String: String] = [:]
+        if let (file, tags) = changes.tags {
+            var labels: [String: String] = [:]
+            var order: [String] = []
+            for tag in tags where labels[tag.id.rawValue] == nil {
+                labels[tag.id.rawValue] = tag.label
+                order.append(tag.id.rawValue)
+            }
+            self.tags = (order, order.map { labels[$0] ?? "" })
+            recorded[file.path] = file.fingerprint
+        }
+        // A later record with the same key replaces an earlier one, as when files are written one by one.
+        var lastSection: [String: Int] = [:]
+        for (index, (file, record)) in changes.sections.enumerated() {
+            lastSection[record.section.id.rawValue] = index
+            paths.append(file.path)
+            recorded[file.path] = file.fingerprint
+        }
+        var lastItem: [String: Int] = [:]
+        for (index, (file, record)) in changes.items.enumerated() {
+            lastItem[record.item.id.rawValue] = index
+            paths.append(file.path)
+            recorded[file.path] = file.fingerprint
+        }
+        recordedPaths = recorded.keys.sorted()
+        fingerprints = recordedPaths.map { recorded[$0] ?? "" }
+
+        for (index, (file, record)) in changes.sections.enumerated() where lastSection[record.section.id.rawValue] == index {
+            let s = record.section
+            sections.id.append(s.id.rawValue)
+            sections.numeral.append(s.numeral)
+            sections.position.append(s.order)
+            sections.title.append(s.title)
+            sections.subtitle.append(s.subtitle)
+            sections.summary.append(s.summary)
+            sections.body.append(s.body)
+            sections.html.append(record.bodyHTML)
+            sections.text.append(record.bodyText)
+            sections.updated.append(s.updated.iso)
+            sections.path.append(file.path)
+            search.append(
+                kind: "section", slug: s.id.rawValue, title: "\(s.numeral). \(s.title)", date: s.updated.iso, itemKind: "",
+                summary: s.subtitle + ". " + s.summary, body: record.bodyText)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for (index, (file, record)) in changes.items.enumerated() where lastItem[record.item.id.rawValue] == index {
+            let item = record.item
+            let slug = item.id.rawValue
+            items.slug.append(slug)
+            items.title.append(item.title)
+            items.kind.append(item.kind.rawValue)
+            items.date.append(item.date.iso)
+            items.updated.append(item.updated.iso)
+            items.summary.append(item.summary)
+            items.body.append(item.body)
+            items.html.append(record.bodyHTML)
+            items.text.append(record.bodyText)
+            items.sources.append(String(decoding: try encoder.encode(item.sources), as: UTF8.self))
+            items.related.append(String(decoding: try encoder.encode(item.related), as: UTF8.self))
+            items.path.append(file.path)
+            for (position, section) in item.sections.enumerated() {
+                links.itemSlugs.append(slug)
+                links.sectionIDs.append(section.rawValue)
+                links.sectionPositions.append(position)
+            }
+            for (position, tag) in item.tags.enumerated() {
+                links.tagSlugs.append(slug)
+                links.tagIDs.append(tag.rawValue)
+                links.tagPositions.append(position)
+            }
+            search.append(
+                kind: "item", slug: slug, title: item.title, date: item.date.iso, itemKind: item.kind.rawValue,
+                summary: item.summary, body: record.bodyText)
+        }
+    }
+
+    func write(on connection: PostgresConnection, logger: Logger) async throws {
+        func run(_ query: PostgresQuery) async throws { try await connection.query(query, logger: logger) }
+        // 1. Records of removed, changed or moved files, then records that move here from another file. Search
+        //    documents first (their `search_fts` rows follow by cascade); an item's links follow the item.
+        try await run(
+            """
+            DELETE FROM search_document d
+            WHERE (d.target_kind = 'item' AND (d.slug = ANY(\(items.slug)::text[])
+                    OR d.slug IN (SELECT slug FROM item WHERE source_path = ANY(\(paths)::text[]))))
+               OR (d.target_kind = 'section' AND (d.slug = ANY(\(sections.id)::text[])
+                    OR d.slug IN (SELECT id FROM section WHERE source_path = ANY(\(paths)::text[]))))
+            """)
+        try await run("DELETE FROM item WHERE source_path = ANY(\(paths)::text[]) OR slug = ANY(\(items.slug)::text[])")
+        try await run("DELETE FROM section WHERE source_path = ANY(\(paths)::text[]) OR id = ANY(\(sections.id)::text[])")
+        try await run("DELETE FROM content_file WHERE path = ANY(\(paths)::text[])")
+        // 2. The tag list, when its file changed.
+        if let tags {
+            try await run("DELETE FROM tag")
+            try await run("INSERT INTO tag (id, label) SELECT * FROM unnest(\(tags.ids)::text[], \(tags.labels)::text[])")
+        }
+        // 3. The records.
+        if !sections.id.isEmpty {
+            try await run(
                 """
-                DELETE FROM search_document d
-                WHERE (d.target_kind = 'item' AND d.slug IN (SELECT slug FROM item WHERE source_path = \(path)))
-                   OR (d.target_kind = 'section' AND d.slug IN (SELECT id FROM section WHERE source_path = \(path)))
+                INSERT INTO section (id, numeral, position, title, subtitle, summary, body_markdown, body_html, body_text,
+                    updated, source_path)
+                SELECT * FROM unnest(\(sections.id)::text[], \(sections.numeral)::text[], \(sections.position)::bigint[],
+                    \(sections.title)::text[], \(sections.subtitle)::text[], \(sections.summary)::text[], \(sections.body)::text[],
+                    \(sections.html)::text[], \(sections.text)::text[], \(sections.updated)::text[], \(sections.path)::text[])
                 """)
-            try await execute("DELETE FROM item WHERE source_path = \(path)")
-            try await execute("DELETE FROM section WHERE source_path = \(path)")
-            try await execute("DELETE FROM content_file WHERE path = \(path)")
         }
-
-        func record(_ file: ContentFileState) async throws {
-            try await execute(
+        if !items.slug.isEmpty {
+            try await run(
                 """
-                INSERT INTO content_file (path, fingerprint) VALUES (\(file.path), \(file.fingerprint))
+                INSERT INTO item (slug, title, kind, date, updated, summary, body_markdown, body_html, body_text,
+                    sources_json, related_json, source_path)
+                SELECT * FROM unnest(\(items.slug)::text[], \(items.title)::text[], \(items.kind)::text[], \(items.date)::text[],
+                    \(items.updated)::text[], \(items.summary)::text[], \(items.body)::text[], \(items.html)::text[],
+                    \(items.text)::text[], \(items.sources)::text[], \(items.related)::text[], \(items.path)::text[])
+                """)
+        }
+        if !links.itemSlugs.isEmpty {
+            try await run(
+                """
+                INSERT INTO item_section (item_slug, section_id, position)
+                SELECT * FROM unnest(\(links.itemSlugs)::text[], \(links.sectionIDs)::text[], \(links.sectionPositions)::bigint[])
+                ON CONFLICT DO NOTHING
+                """)
+        }
+        if !links.tagSlugs.isEmpty {
+            try await run(
+                """
+                INSERT INTO item_tag (item_slug, tag_id, position)
+                SELECT * FROM unnest(\(links.tagSlugs)::text[], \(links.tagIDs)::text[], \(links.tagPositions)::bigint[])
+                ON CONFLICT DO NOTHING
+                """)
+        }
+        // 4. Search documents with their weighted vectors: title A, summary B, tags C, body D (the weights of
+        //    SQLite's bm25: 10, 4, 2, 1). An item's keywords are the labels of its tags, in its order.
+        if !search.slug.isEmpty {
+            try await run(
+                """
+                WITH input AS (
+                    SELECT * FROM unnest(\(search.kind)::text[], \(search.slug)::text[], \(search.title)::text[],
+                        \(search.date)::text[], \(search.itemKind)::text[], \(search.summary)::text[], \(search.body)::text[])
+                        AS t (kind, slug, title, date, item_kind, summary, body)
+                ), document AS (
+                    INSERT INTO search_document (target_kind, slug, title, date, item_kind)
+                    SELECT kind, slug, title, date, nullif(item_kind, '') FROM input
+                    RETURNING id, target_kind, slug
+                )
+                INSERT INTO search_fts (document_id, title, summary, body, keywords, vector)
+                SELECT document.id, input.title, input.summary, input.body, words.keywords,
+                    setweight(guichet_search_vector(input.title), 'A') || setweight(guichet_search_vector(input.summary), 'B')
+                    || setweight(guichet_search_vector(words.keywords), 'C') || setweight(guichet_search_vector(input.body), 'D')
+                FROM document JOIN input ON input.kind = document.target_kind AND input.slug = document.slug,
+                LATERAL (
+                    SELECT coalesce(string_agg(t.label, ' ' ORDER BY x.position), '') AS keywords
+                    FROM item_tag x JOIN tag t ON t.id = x.tag_id
+                    WHERE input.kind = 'item' AND x.item_slug = input.slug
+                ) AS words
+                """)
+        }
+        // 5. The fingerprints of the files written.
+        if !recordedPaths.isEmpty {
+            try await run(
+                """
+                INSERT INTO content_file (path, fingerprint) SELECT * FROM unnest(\(recordedPaths)::text[], \(fingerprints)::text[])
                 ON CONFLICT (path) DO UPDATE SET fingerprint = excluded.fingerprint
                 """)
         }
+    }
+}
 
-        func insert(_ record: SectionRecord, path: String) async throws {
-            let s = record.section
-            let id = s.id.rawValue
-            // A section moved to another file replaces the old row.
-            try await execute("DELETE FROM search_document WHERE target_kind = 'section' AND slug = \(id)")
-            try await execute("DELETE FROM section WHERE id = \(id)")
-            try await execute(
-                """
-                INSERT INTO section (id, numeral, position, title, subtitle, summary, body_markdown, body_html, body_text,
-                updated, source_path) VALUES (\(id), \(s.numeral), \(s.order), \(s.title), \(s.subtitle), \(s.summary),
-                \(s.body), \(record.bodyHTML), \(record.bodyText), \(s.updated.iso), \(path))
-                """)
-            try await insertSearchDocument(
-                kind: "section", slug: id, title: "\(s.numeral). \(s.title)", date: s.updated, itemKind: nil,
-                summary: s.subtitle + ". " + s.summary, body: record.bodyText)
-        }
-
-        func insert(_ record: ItemRecord, path: String) async throws {
-            let item = record.item
-            let slug = item.id.rawValue
-            try await execute("DELETE FROM search_document WHERE target_kind = 'item' AND slug = \(slug)")
-            try await execute("DELETE FROM item WHERE slug = \(slug)")
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let sources = String(decoding: try encoder.encode(item.sources), as: UTF8.self)
-            let related = String(decoding: try encoder.encode(item.related), as: UTF8.self)
-            try await execute(
-                """
-                INSERT INTO item (slug, title, kind, date, updated, summary, body_markdown, body_html, body_text,
-                sources_json, related_json, source_path) VALUES (\(slug), \(item.title), \(item.kind.rawValue),
-                \(item.date.iso), \(item.updated.iso), \(item.summary), \(item.body), \(record.bodyHTML),
-                \(record.bodyText), \(sources), \(related), \(path))
-                """)
-            if !item.sections.isEmpty {
-                try await execute(
-                    """
-                    INSERT INTO item_section (item_slug, section_id, position)
-                    SELECT \(slug), s.id, s.n - 1 FROM unnest(\(item.sections.map(\.rawValue))::text[]) WITH ORDINALITY AS s (id, n)
-                    ON CONFLICT DO NOTHING
-                    """)
-            }
-            if !item.tags.isEmpty {
-                try await execute(
-                    """
-                    INSERT INTO item_tag (item_slug, tag_id, position)
-                    SELECT \(slug), t.id, t.n - 1 FROM unnest(\(item.tags.map(\.rawValue))::text[]) WITH ORDINALITY AS t (id, n)
-                    ON CONFLICT DO NOTHING
-                    """)
-            }
-            try await insertSearchDocument(
-                kind: "item", slug: slug, title: item.title, date: item.date, itemKind: item.kind.rawValue,
-                summary: item.summary, body: record.bodyText)
-        }
-
-        /// One search document and its weighted vector: title A, summary B, tags C, body D (the weights of
-        /// SQLite's bm25: 10, 4, 2, 1). An item's keywords are the labels of its tags.
-        func insertSearchDocument(
-            kind: String, slug: String, title: String, date: LocalDate, itemKind: String?, summary: String, body: String
-        ) async throws {
-            try await execute(
-                """
-                WITH document AS (
-                    INSERT INTO search_document (target_kind, slug, title, date, item_kind)
-                    VALUES (\(kind), \(slug), \(title), \(date.iso), \(itemKind))
-                    RETURNING id
-                ), words AS (
-                    SELECT \(title)::text AS title, \(summary)::text AS summary, \(body)::text AS body,
-                        coalesce((
-                            SELECT string_agg(t.label, ' ' ORDER BY x.position) FROM item_tag x JOIN tag t ON t.id = x.tag_id
-                            WHERE \(kind) = 'item' AND x.item_slug = \(slug)
-                        ), '') AS keywords
-                )
-                INSERT INTO search_fts (document_id, title, summary, body, keywords, vector)
-                SELECT document.id, words.title, words.summary, words.body, words.keywords,
-                    setweight(guichet_search_vector(words.title), 'A') || setweight(guichet_search_vector(words.summary), 'B')
-                    || setweight(guichet_search_vector(words.body), 'D') || setweight(guichet_search_vector(words.keywords), 'C')
-                FROM document, words
-                """)
-        }
+extension ChangeRows.SearchColumns {
+    mutating func append(
+        kind: String, slug: String, title: String, date: String, itemKind: String, summary: String, body: String
+    ) {
+        self.kind.append(kind)
+        self.slug.append(slug)
+        self.title.append(title)
+        self.date.append(date)
+        self.itemKind.append(itemKind)
+        self.summary.append(summary)
+        self.body.append(body)
     }
 }

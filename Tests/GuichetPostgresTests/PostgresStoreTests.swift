@@ -1,5 +1,8 @@
 import Testing
+import GuichetCore
+import GuichetContent
 import GuichetStorage
+import GuichetServices
 import GuichetTestSupport
 @testable import GuichetPostgres
 
@@ -31,6 +34,25 @@ struct PostgresStoreTests {
             try await check.run {
                 DossierStoreContract.Subject(
                     store: PostgresDossierStore(database: database), search: PostgresSearchIndex(database: database))
+            }
+        }
+    }
+
+    @Test("text with every character that unaccent turns into a quote or a backslash indexes and is found")
+    func quotingCharacters() async throws {
+        try await withPostgres { database throws in
+            let body = "Lʼadministration ‘refuse’ “les guillemets” ; un chemin C:\\dossier\\pièce ＼ ＇apostrophe＇ ″ ∖ ŉ 〝fin〞."
+            let file = ContentFile(
+                path: "items/2021/2021-05-02-citations.md",
+                text: DossierFixtures.ofpra.text.replacing("slug: ofpra-notification", with: "slug: citations")
+                    .replacing("Le délai de recours devant la CNDA court à partir de la notification.", with: body))
+            let dossier = try await IndexedDossier.make(
+                store: PostgresDossierStore(database: database), search: PostgresSearchIndex(database: database),
+                files: DossierFixtures.files + [file])
+            #expect(dossier.report.problems.isEmpty)
+            for query in ["administration", "guillemets", "apostrophe", "dossier pièce", "fin"] {
+                let hits = try await dossier.search.search(SearchQuery(query), offset: 0, limit: 10)
+                #expect(hits.elements.map(\.target).contains(.item(Slug("citations")!)), "\(query)")
             }
         }
     }
