@@ -10,6 +10,9 @@ internal import PostgresNIO
 /// need: every store reads and writes the database.
 public final class PostgresDatabase: Sendable {
     let client: PostgresClient
+    /// Guichet's own events (migrations), with `db.backend`.
+    let ourLogger: Logger
+    /// What the driver receives: warnings and errors only.
     let logger: Logger
     /// The schema this database works in, when not the server's default.
     let schema: String?
@@ -26,10 +29,15 @@ public final class PostgresDatabase: Sendable {
         if let schema = configuration.schema {
             config.options.additionalStartupParameters = [("search_path", "\(schema), public")]
         }
-        var background = logger
-        background[metadataKey: "db.backend"] = "postgres"
-        client = PostgresClient(configuration: config, backgroundLogger: background)
-        self.logger = background
+        var ours = logger
+        ours[metadataKey: "db.backend"] = "postgres"
+        // The driver logs protocol messages, rows included, at trace level: it gets warnings and errors only, so
+        // that no LOG_LEVEL can make it write sealed blobs or dossier text to the logs.
+        var driver = ours
+        driver.logLevel = max(ours.logLevel, .warning)
+        client = PostgresClient(configuration: config, backgroundLogger: driver)
+        ourLogger = ours
+        self.logger = driver
         schema = configuration.schema
     }
 
@@ -56,6 +64,7 @@ public final class PostgresDatabase: Sendable {
     public func migrate(timeout: Duration = .seconds(15)) async throws(StorageError) -> [String] {
         try await probe(timeout: timeout)
         let logger = self.logger
+        let ourLogger = self.ourLogger
         let schema = self.schema
         return try await withConnection { connection in
             try await Self.withAdvisoryLock(Self.migrationLock, on: connection, logger: logger) {
@@ -80,7 +89,7 @@ public final class PostgresDatabase: Sendable {
                         try await connection.query(
                             "INSERT INTO guichet_migration (identifier) VALUES (\(migration.identifier))", logger: logger)
                     }
-                    logger.info("migration applied", metadata: ["db.migration": "\(migration.identifier)"])
+                    ourLogger.info("migration applied", metadata: ["db.migration": "\(migration.identifier)"])
                     appliedNow.append(migration.identifier)
                 }
                 return appliedNow
@@ -94,7 +103,7 @@ public final class PostgresDatabase: Sendable {
         do {
             try await withThrowingTaskGroup(of: Bool.self) { group in
                 group.addTask {
-                    try await client.query("SELECT 1").collect()
+                    _ = try await client.query("SELECT 1").collect()
                     return true
                 }
                 group.addTask {

@@ -1,4 +1,4 @@
-public import GuichetStorage
+internal import GuichetStorage
 
 /// The checks shared by the storage contracts: each throws a ``ContractFailure`` naming the broken expectation,
 /// the contract file and the line, so that the contracts need not import Testing.

@@ -1,4 +1,4 @@
-public import GuichetStorage
+internal import GuichetStorage
 internal import GuichetCore
 
 /// The French search every `SearchIndex` backend must give over ``DossierFixtures``: what is found, what is
