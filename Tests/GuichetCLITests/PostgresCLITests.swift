@@ -21,14 +21,16 @@ enum GuichetBinary {
     /// Starts `guichet arguments…`; standard output and error go to files in `folder`.
     static func start(_ arguments: [String], folder: URL, name: String) throws -> Process {
         let process = Process()
-        process.executableURL = try #require(url)
+        guard let url else { throw CocoaError(.fileNoSuchFile) }
+        process.executableURL = url
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["LOG_LEVEL"] = "info"
         environment.removeValue(forKey: "GUICHET_DATABASE_URL")
         process.environment = environment
-        FileManager.default.createFile(atPath: folder.appendingPathComponent("\(name).out").path, contents: nil)
-        FileManager.default.createFile(atPath: folder.appendingPathComponent("\(name).err").path, contents: nil)
+        for stream in ["out", "err"] {
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("\(name).\(stream)").path, contents: nil)
+        }
         process.standardOutput = try FileHandle(forWritingTo: folder.appendingPathComponent("\(name).out"))
         process.standardError = try FileHandle(forWritingTo: folder.appendingPathComponent("\(name).err"))
         try process.run()
