@@ -1,6 +1,6 @@
 // guichet-bench: measurements that are not tests (see scripts/bench-*). Prints what it measured.
 //
-//   guichet-bench search [--documents N] [--words W] [--queries Q] [--dir DIR] [--dense] [--postgres URL]
+//   guichet-bench search [--documents N] [--words W] [--queries Q] [--dir DIR] [--dense] [--postgres URL [--keep-postgres]]
 //
 // Builds a synthetic French corpus (deterministic, seeded), indexes it through the real SQLite store and
 // French tokenizer, then times the real search (rank + snippets of the top 10) over a fixed set of
@@ -209,7 +209,11 @@ func runSearch() async throws {
                 backend: "postgres", store: PostgresDossierStore(database: postgres),
                 search: PostgresSearchIndex(database: postgres), batches: batches, queries: queries
             ) { Double(try await postgres.storageBytes()) / 1_048_576 }
-            try await postgres.dropSchema()
+            if CommandLine.arguments.contains("--keep-postgres") {
+                print("postgres schema kept: \(configuration.schema ?? "")")
+            } else {
+                try await postgres.dropSchema()
+            }
             return measured
         } catch {
             try? await postgres.dropSchema()
@@ -227,6 +231,6 @@ func runSearch() async throws {
 switch CommandLine.arguments.dropFirst().first {
 case "search": try await runSearch()
 default:
-    print("usage: guichet-bench search [--documents N] [--words W] [--queries Q] [--dir DIR] [--dense] [--postgres URL]")
+    print("usage: guichet-bench search [--documents N] [--words W] [--queries Q] [--dir DIR] [--dense] [--postgres URL [--keep-postgres]]")
     exit(2)
 }

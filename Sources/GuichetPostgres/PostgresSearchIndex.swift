@@ -5,6 +5,9 @@ internal import PostgresNIO
 /// French full-text search on PostgreSQL: `tsvector` with the `french` and `fr_unaccent` configurations,
 /// ranked by `ts_rank_cd`, excerpts by `ts_headline`.
 ///
+/// The query is computed once (`MATERIALIZED`): the functions that build it are `STABLE`, and PostgreSQL would
+/// otherwise call them again for every matching row (three times slower on a thousand matches).
+///
 /// The query never reaches `tsquery` syntax from user text: the words of ``SearchQuery`` (letters and digits
 /// only) are bound as one `text[]` parameter, and `guichet_search_query` turns each into a lexeme quoted by
 /// PostgreSQL itself. Ranking mirrors the SQLite backend: title 1.0, summary 0.4, tags 0.2, body 0.1
@@ -30,7 +33,7 @@ public struct PostgresSearchIndex: SearchIndex {
         let words = query.words
         let rows = try await database.rows(
             """
-            WITH q AS (
+            WITH q AS MATERIALIZED (
                 SELECT guichet_search_query(\(words)::text[]) AS query, guichet_headline_query(\(words)::text[]) AS headline,
                     ARRAY(SELECT guichet_search_query(ARRAY[w]) FROM unnest(\(words)::text[]) AS w) AS per_word
             ), hit AS (
@@ -80,7 +83,10 @@ public struct PostgresSearchIndex: SearchIndex {
         }
         if rows.isEmpty && offset > 0 {
             let countRows = try await database.rows(
-                "SELECT count(*) FROM search_fts WHERE vector @@ guichet_search_query(\(words)::text[])")
+                """
+                WITH q AS MATERIALIZED (SELECT guichet_search_query(\(words)::text[]) AS query)
+                SELECT count(*) FROM q, search_fts f WHERE f.vector @@ q.query
+                """)
             do {
                 total = try countRows.first?.decode(Int.self) ?? 0
             } catch {
