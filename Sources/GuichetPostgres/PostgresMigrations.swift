@@ -111,9 +111,7 @@ extension PostgresDatabase {
                     vector TSVECTOR NOT NULL
                 )
                 """,
-                // Without GIN's pending list: entries are written at indexing time (indexing happens at start and is
-                // rare) rather than queued, so that queries never scan a queue of up to 4 MB between two vacuums.
-                "CREATE INDEX search_fts_by_vector ON search_fts USING gin (vector) WITH (fastupdate = off)",
+                "CREATE INDEX search_fts_by_vector ON search_fts USING gin (vector)",
                 // French with accents folded: unaccent first, then the Snowball French stemmer.
                 "CREATE TEXT SEARCH CONFIGURATION fr_unaccent (COPY = french)",
                 """
@@ -150,19 +148,25 @@ extension PostgresDatabase {
                 """,
                 // What `ts_headline` highlights, parsing the text with `fr_unaccent`: any word whose folded-then-
                 // stemmed form equals the typed word's, or starts with its stemmed-then-folded form (so that
-                // `refusé` highlights « refusées », whose `fr_unaccent` lexeme is `refuse`).
+                // `refusé` highlights « refusées », whose `fr_unaccent` lexeme is `refuse`). Conjunctive: every
+                // word in the excerpt (`ts_headline` then picks a passage with all of them), else any word.
                 """
-                CREATE FUNCTION guichet_headline_query(words TEXT[]) RETURNS TSQUERY
+                CREATE FUNCTION guichet_headline_query(words TEXT[], conjunctive BOOLEAN) RETURNS TSQUERY
                 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-                    SELECT string_agg(DISTINCT term.operand, ' | ')::tsquery
+                    SELECT string_agg('(' || alternatives.operands || ')', CASE WHEN conjunctive THEN ' & ' ELSE ' | ' END)::tsquery
                     FROM (
-                        SELECT array_to_tsvector(ARRAY[unaccent(t.lexeme)])::text || ':*' AS operand, unaccent(t.lexeme) AS lexeme
-                        FROM unnest(words) AS w (word), unnest(to_tsvector('french', w.word)) AS t
-                        UNION ALL
-                        SELECT array_to_tsvector(ARRAY[t.lexeme])::text, t.lexeme
-                        FROM unnest(words) AS w (word), unnest(to_tsvector('fr_unaccent', w.word)) AS t
-                    ) AS term
-                    WHERE term.lexeme <> ''
+                        SELECT term.word, string_agg(DISTINCT term.operand, ' | ') AS operands
+                        FROM (
+                            SELECT w.word, array_to_tsvector(ARRAY[unaccent(t.lexeme)])::text || ':*' AS operand,
+                                unaccent(t.lexeme) AS lexeme
+                            FROM unnest(words) AS w (word), unnest(to_tsvector('french', w.word)) AS t
+                            UNION ALL
+                            SELECT w.word, array_to_tsvector(ARRAY[t.lexeme])::text, t.lexeme
+                            FROM unnest(words) AS w (word), unnest(to_tsvector('fr_unaccent', w.word)) AS t
+                        ) AS term
+                        WHERE term.lexeme <> ''
+                        GROUP BY term.word
+                    ) AS alternatives
                 $$
                 """,
             ]),

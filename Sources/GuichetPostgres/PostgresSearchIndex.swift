@@ -13,7 +13,8 @@ internal import PostgresNIO
 /// PostgreSQL itself. Ranking mirrors the SQLite backend: title 1.0, summary 0.4, tags 0.2, body 0.1
 /// (bm25's 10, 4, 2, 1), divided by 1 + log(length) as bm25 favours short documents, then the most recent
 /// document first. Excerpts are computed only for the rows of the page, from the field with the most matched
-/// words (title first on ties, as FTS5's `snippet()`), with an ellipsis where the text was cut.
+/// words, then the most occurrences (FTS5's `snippet()` scores a window likewise), then the first column; the
+/// passage holds every word when the field does, else any; an ellipsis marks where the text was cut.
 public struct PostgresSearchIndex: SearchIndex {
     let database: PostgresDatabase
 
@@ -34,7 +35,9 @@ public struct PostgresSearchIndex: SearchIndex {
         let rows = try await database.rows(
             """
             WITH q AS MATERIALIZED (
-                SELECT guichet_search_query(\(words)::text[]) AS query, guichet_headline_query(\(words)::text[]) AS headline,
+                SELECT guichet_search_query(\(words)::text[]) AS query,
+                    guichet_headline_query(\(words)::text[], true) AS headline_all,
+                    guichet_headline_query(\(words)::text[], false) AS headline,
                     ARRAY(SELECT guichet_search_query(ARRAY[w]) FROM unnest(\(words)::text[]) AS w) AS per_word
             ), hit AS (
                 SELECT f.document_id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', f.vector, q.query, 1) AS rank, d.date,
@@ -44,8 +47,10 @@ public struct PostgresSearchIndex: SearchIndex {
                 ORDER BY rank DESC, d.date DESC, d.id
                 LIMIT \(limit) OFFSET \(max(0, offset))
             ), excerpt AS (
-                SELECT hit.*, ts_headline('fr_unaccent', source.text, q.headline, \(Self.headlineOptions)) AS headline,
-                    source.text AS source
+                SELECT hit.*, source.text AS source, CASE
+                        WHEN strpos(all_words.headline, chr(2)) > 0 THEN all_words.headline
+                        ELSE ts_headline('fr_unaccent', source.text, q.headline, \(Self.headlineOptions))
+                    END AS headline
                 FROM hit JOIN search_fts f ON f.document_id = hit.document_id, q,
                 LATERAL (
                     SELECT c.text FROM (
@@ -54,9 +59,12 @@ public struct PostgresSearchIndex: SearchIndex {
                     ORDER BY (
                         SELECT count(*) FROM unnest(q.per_word) AS word (query)
                         WHERE ts_filter(f.vector, ARRAY[c.weight]::"char"[]) @@ word.query
-                    ) DESC, c.position
+                    ) DESC, ts_rank('{1, 1, 1, 1}', ts_filter(f.vector, ARRAY[c.weight]::"char"[]), q.headline, 0) DESC, c.position
                     LIMIT 1
-                ) AS source
+                ) AS source,
+                LATERAL (
+                    SELECT ts_headline('fr_unaccent', source.text, q.headline_all, \(Self.headlineOptions)) AS headline
+                ) AS all_words
             )
             SELECT d.target_kind, d.slug, d.title, d.date, d.item_kind, excerpt.total,
                 CASE WHEN starts_with(excerpt.source, plain.text) THEN '' ELSE '…' END || excerpt.headline
