@@ -27,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already in the graph through Hummingbird and postgres-nio; named so that the CLI can put the database
+        // client and the HTTP server in one ServiceGroup.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
@@ -60,6 +63,15 @@ let package = Package(
             dependencies: ["GuichetStorage", "GuichetCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictness
         ),
+        // The backend for several web nodes: postgres-nio on PostgreSQL, with French text search.
+        .target(
+            name: "GuichetPostgres",
+            dependencies: [
+                "GuichetStorage", "GuichetCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness
+        ),
         // Use cases shared by the web and the command line.
         .target(
             name: "GuichetServices",
@@ -90,19 +102,24 @@ let package = Package(
         .target(
             name: "GuichetCLI",
             dependencies: [
-                "GuichetWeb", "GuichetSQLite", "GuichetServices", "GuichetContent", "GuichetStorage", "GuichetCore",
+                "GuichetWeb", "GuichetSQLite", "GuichetPostgres", "GuichetServices", "GuichetContent", "GuichetStorage", "GuichetCore",
                 "GuichetDocuments", "GuichetEncryption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictness
         ),
         .executableTarget(name: "guichet", dependencies: ["GuichetCLI"], swiftSettings: strictness),
         // Measurements, not tests: run by scripts/bench-*.
         .executableTarget(
-            name: "GuichetBench", dependencies: ["GuichetSQLite", "GuichetStorage", "GuichetCore"],
+            name: "GuichetBench",
+            dependencies: [
+                "GuichetSQLite", "GuichetPostgres", "GuichetStorage", "GuichetCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Benchmarks/GuichetBench"
         ),
         .target(
@@ -133,6 +150,15 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "GuichetPostgresTests",
+            dependencies: [
+                "GuichetPostgres", "GuichetSQLite", "GuichetTestSupport", "GuichetStorage", "GuichetServices", "GuichetContent",
+                "GuichetCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "GuichetViewsTests", dependencies: ["GuichetViews", "GuichetTestSupport", "GuichetCore"],
             swiftSettings: strictness
         ),
@@ -152,7 +178,8 @@ let package = Package(
         .testTarget(
             name: "GuichetCLITests",
             dependencies: [
-                "GuichetCLI", "GuichetTestSupport", "GuichetCore",
+                "GuichetCLI", "GuichetTestSupport", "GuichetCore", "GuichetPostgres", "GuichetStorage",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness

@@ -1,14 +1,17 @@
 // guichet-bench: measurements that are not tests (see scripts/bench-*). Prints what it measured.
 //
-//   guichet-bench search [--documents N] [--words W] [--queries Q] [--dir DIR] [--dense]
+//   guichet-bench search [--documents N] [--words W] [--queries Q] [--dir DIR] [--dense] [--postgres URL [--keep-postgres]]
 //
 // Builds a synthetic French corpus (deterministic, seeded), indexes it through the real SQLite store and
 // French tokenizer, then times the real search (rank + snippets of the top 10) over a fixed set of
-// 2-word queries.
+// 2-word queries. With --postgres URL, does the same on PostgreSQL (a schema of its own, dropped after) and
+// prints the ratio.
 import Foundation
 import GuichetCore
 import GuichetStorage
 import GuichetSQLite
+import GuichetPostgres
+import Logging
 
 /// SplitMix64: a small seeded generator, so that every run builds the same corpus.
 struct SeededGenerator: RandomNumberGenerator {
@@ -64,6 +67,47 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
     return sorted[index]
 }
 
+/// What one backend measured.
+struct Measurement {
+    let backend: String
+    let indexSeconds: Double
+    let latencies: [Double]
+    let meanHits: Int
+    let megabytes: Double?
+
+    func print(documents: Int) {
+        Swift.print(String(format: "%@ index: %.1f s (%.0f documents/s)", backend, indexSeconds, Double(documents) / indexSeconds))
+        Swift.print(String(format: "%@ latency: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (mean %d matches per query)",
+            backend, percentile(latencies, 0.5), percentile(latencies, 0.9), percentile(latencies, 0.99), latencies.last ?? 0, meanHits))
+        if let megabytes { Swift.print(String(format: "%@ database: %.1f MB", backend, megabytes)) }
+    }
+}
+
+/// Indexes `batches` through `store`, then times `queries` on `search`: one warm-up pass, three timed passes.
+func measure(
+    backend: String, store: any ContentIndex, search: any SearchIndex, batches: [ContentChangeSet], queries: [String],
+    size: () async throws -> Double?
+) async throws -> Measurement {
+    let start = Date()
+    for batch in batches { try await store.apply(batch) }
+    let indexSeconds = Date().timeIntervalSince(start)
+    for query in queries { _ = try await search.search(SearchQuery(query), offset: 0, limit: 10) }
+    var latencies: [Double] = []
+    var totalHits = 0
+    for _ in 0..<3 {
+        for query in queries {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let page = try await search.search(SearchQuery(query), offset: 0, limit: 10)
+            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000)
+            totalHits += page.total
+        }
+    }
+    latencies.sort()
+    return Measurement(
+        backend: backend, indexSeconds: indexSeconds, latencies: latencies, meanHits: totalHits / max(1, latencies.count),
+        megabytes: try await size())
+}
+
 func runSearch() async throws {
     let documents = option("--documents", 100_000)
     let wordsPerDocument = option("--words", 80)
@@ -72,9 +116,6 @@ func runSearch() async throws {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let path = directory + "/bench.sqlite"
     try? FileManager.default.removeItem(atPath: path)
-    let database = try SQLiteDatabase(path: path)
-    let store = SQLiteDossierStore(database: database)
-    let search = SQLiteSearchIndex(database: database)
 
     var random = SeededGenerator(state: 20_261_126)
     let (common, tail) = vocabulary()
@@ -112,7 +153,7 @@ func runSearch() async throws {
         return Int.random(in: 0..<100, using: &random) < 45 ? stopWords.randomElement(using: &random)! : zipfWord()
     }
     let section = Slug("bench")!
-    let start = Date()
+    var batches: [ContentChangeSet] = []
     var batch = ContentChangeSet()
     for n in 0..<documents {
         let title = (0..<6).map { _ in word() }.joined(separator: " ")
@@ -124,47 +165,72 @@ func runSearch() async throws {
             body: body, sources: [])
         batch.items.append((ContentFileState(path: "items/\(n).md", fingerprint: "\(n)"), ItemRecord(item: item, bodyHTML: body, bodyText: body)))
         if batch.items.count == 5_000 {
-            try await store.apply(batch)
+            batches.append(batch)
             batch = ContentChangeSet()
         }
     }
-    try await store.apply(batch)
-    let indexSeconds = Date().timeIntervalSince(start)
+    if !batch.items.isEmpty { batches.append(batch) }
 
     var queries: [String] = []
     var queryRandom = SeededGenerator(state: 42)
     while queries.count < queryCount {
         queries.append("\(domain.randomElement(using: &queryRandom)!) \(domain.randomElement(using: &queryRandom)!)")
     }
-    // One warm-up pass, then three timed passes.
-    for query in queries { _ = try await search.search(SearchQuery(query), offset: 0, limit: 10) }
-    var latencies: [Double] = []
-    var totalHits = 0
-    for _ in 0..<3 {
-        for query in queries {
-            let t0 = DispatchTime.now().uptimeNanoseconds
-            let page = try await search.search(SearchQuery(query), offset: 0, limit: 10)
-            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000)
-            totalHits += page.total
+
+    print("corpus: \(documents) documents of \(wordsPerDocument) words (+ 6-word title, 16-word summary), seeded, \(isDense ? "dense (70 % domain words)" : "Zipf over \(ranked.count) words, 45 % stop words")")
+    print("queries: \(queries.count) two-word queries × 3 passes, top 10 with snippets")
+
+    let database = try SQLiteDatabase(path: path)
+    let sqlite = try await measure(
+        backend: "sqlite", store: SQLiteDossierStore(database: database), search: SQLiteSearchIndex(database: database),
+        batches: batches, queries: queries
+    ) {
+        var size: UInt64 = 0
+        for suffix in ["", "-wal", "-shm"] {
+            size += (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? UInt64) ?? 0
+        }
+        return Double(size) / 1_048_576
+    }
+    sqlite.print(documents: documents)
+    if stringOption("--dir") == nil { try? FileManager.default.removeItem(atPath: directory) }
+
+    // PostgreSQL: the same batches and queries, in a schema of its own, dropped afterwards.
+    guard let url = stringOption("--postgres") else { return }
+    var configuration = try PostgresConfiguration(url: url)
+    configuration.schema = "guichet_bench_\(ProcessInfo.processInfo.processIdentifier)"
+    let postgres = PostgresDatabase(
+        configuration: configuration, logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
+    let measured = try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { await postgres.run() }
+        defer { group.cancelAll() }
+        try await postgres.migrate()
+        do {
+            let measured = try await measure(
+                backend: "postgres", store: PostgresDossierStore(database: postgres),
+                search: PostgresSearchIndex(database: postgres), batches: batches, queries: queries
+            ) { Double(try await postgres.storageBytes()) / 1_048_576 }
+            if CommandLine.arguments.contains("--keep-postgres") {
+                print("postgres schema kept: \(configuration.schema ?? "")")
+            } else {
+                try await postgres.dropSchema()
+            }
+            return measured
+        } catch {
+            try? await postgres.dropSchema()
+            throw error
         }
     }
-    latencies.sort()
-    var size: UInt64 = 0
-    for suffix in ["", "-wal", "-shm"] {
-        size += (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? UInt64) ?? 0
-    }
-    print("corpus: \(documents) documents of \(wordsPerDocument) words (+ 6-word title, 16-word summary), seeded, \(isDense ? "dense (70 % domain words)" : "Zipf over \(ranked.count) words, 45 % stop words")")
-    print(String(format: "index: %.1f s (%.0f documents/s)", indexSeconds, Double(documents) / indexSeconds))
-    print("queries: \(queries.count) two-word queries × 3 passes, top 10 with snippets, mean \(totalHits / latencies.count) matches per query")
-    print(String(format: "latency: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", percentile(latencies, 0.5),
-        percentile(latencies, 0.9), percentile(latencies, 0.99), latencies.last ?? 0))
-    print(String(format: "database: %.1f MB", Double(size) / 1_048_576))
-    if stringOption("--dir") == nil { try? FileManager.default.removeItem(atPath: directory) }
+    measured.print(documents: documents)
+    print(String(format: "ratio postgres/sqlite: index %.2f×, p50 %.2f×, p90 %.2f×, p99 %.2f×",
+        measured.indexSeconds / sqlite.indexSeconds,
+        percentile(measured.latencies, 0.5) / percentile(sqlite.latencies, 0.5),
+        percentile(measured.latencies, 0.9) / percentile(sqlite.latencies, 0.9),
+        percentile(measured.latencies, 0.99) / percentile(sqlite.latencies, 0.99)))
 }
 
 switch CommandLine.arguments.dropFirst().first {
 case "search": try await runSearch()
 default:
-    print("usage: guichet-bench search [--documents N] [--words W] [--queries Q] [--dir DIR]")
+    print("usage: guichet-bench search [--documents N] [--words W] [--queries Q] [--dir DIR] [--dense] [--postgres URL [--keep-postgres]]")
     exit(2)
 }

@@ -12,7 +12,8 @@ public struct GuichetCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, ContentCommand.self, SearchCommand.self, DeadlineCommand.self, CourtCommand.self,
             HolidaysCommand.self, JournalCommand.self, EvidenceCommand.self, DocumentCommand.self, BackupCommand.self, RestoreCommand.self,
-            PurgeCommand.self, StemCommand.self,
+            PurgeCommand.self, MigrateCommand.self, ExportCommand.self, ImportCommand.self,
+            StemCommand.self,
         ]
     )
 

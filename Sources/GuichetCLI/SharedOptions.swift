@@ -7,6 +7,11 @@ struct StorageOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: "Dossier des données (base SQLite). Défaut : $GUICHET_DATA ou ./guichet-data.")
     var dataDirectory: String?
 
+    @Option(
+        name: .customLong("database"),
+        help: "Base PostgreSQL : postgres://UTILISATEUR:MOT-DE-PASSE@HÔTE:PORT/BASE (sslmode=require pour TLS). Défaut : $GUICHET_DATABASE_URL, sinon SQLite dans --data.")
+    var databaseURL: String?
+
     @Option(name: .customLong("content"), help: "Dossier du contenu éditorial. Défaut : $GUICHET_CONTENT ou le contenu livré.")
     var contentDirectory: String?
 

@@ -487,15 +487,18 @@ public enum PrivateFileStoreContract {
 public struct ContractFailure: Error, Sendable, CustomStringConvertible {
     /// What was expected, in words.
     public let expectation: String
+    /// The contract file that checked it.
+    public let file: String
     /// The line of the contract file that checked it.
     public let line: Int
 
-    /// A failure of `expectation`, checked at `line`.
-    public init(expectation: String, line: Int) {
+    /// A failure of `expectation`, checked at `line` of `file`.
+    public init(expectation: String, file: String = "PrivateFileStoreContract.swift", line: Int) {
         self.expectation = expectation
+        self.file = file
         self.line = line
     }
 
     /// The expectation and where it was checked.
-    public var description: String { "contract broken: \(expectation) (PrivateFileStoreContract.swift:\(line))" }
+    public var description: String { "contract broken: \(expectation) (\(file):\(line))" }
 }

@@ -20,6 +20,8 @@ struct BackupCommand: AsyncParsableCommand {
         }
         let database: SQLiteDatabase
         do {
+            try storage.requireSQLite(
+                for: "backup", advice: "sauvegardez avec pg_dump (pg_dump -Fc -f guichet.dump BASE) ou « guichet export ».")
             database = try storage.openDatabase()
         } catch {
             throw fail(error)
@@ -47,8 +49,14 @@ struct RestoreCommand: AsyncParsableCommand {
     @OptionGroup var storage: StorageOptions
 
     func run() async throws {
-        guard FileManager.default.fileExists(atPath: file) else { throw fail(CLIError("sauvegarde introuvable : \(file)")) }
         let database: SQLiteDatabase
+        do {
+            try storage.requireSQLite(
+                for: "restore", advice: "restaurez avec pg_restore (pg_restore -d BASE guichet.dump) ou « guichet import ».")
+        } catch {
+            throw fail(error)
+        }
+        guard FileManager.default.fileExists(atPath: file) else { throw fail(CLIError("sauvegarde introuvable : \(file)")) }
         do {
             database = try storage.openDatabase()
         } catch {

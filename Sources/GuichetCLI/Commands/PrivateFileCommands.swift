@@ -2,7 +2,7 @@ internal import ArgumentParser
 internal import Foundation
 internal import GuichetEncryption
 internal import GuichetServices
-internal import GuichetSQLite
+internal import GuichetStorage
 internal import Logging
 internal import ServiceLifecycle
 
@@ -43,7 +43,7 @@ enum PepperSetting {
 /// until the server shuts down.
 struct HousekeepingService: Service {
     let files: PrivateCaseFiles
-    let limits: SQLitePrivateFileStore
+    let limits: any RateLimitCounter
     let interval: Duration
     let logger: Logger
 
@@ -57,7 +57,7 @@ struct HousekeepingService: Service {
     }
 
     /// One pass; failures are logged and retried at the next pass.
-    static func sweep(files: PrivateCaseFiles, limits: SQLitePrivateFileStore, logger: Logger) async {
+    static func sweep(files: PrivateCaseFiles, limits: any RateLimitCounter, logger: Logger) async {
         let now = Int64(Date().timeIntervalSince1970)
         do {
             try await files.purge(now: now)
@@ -79,17 +79,17 @@ struct PurgeCommand: AsyncParsableCommand {
     @OptionGroup var storage: StorageOptions
 
     func run() async throws {
-        let database: SQLiteDatabase
-        do { database = try storage.openDatabase() } catch { throw fail(error) }
         let logger = LoggingSetup.makeLogger(label: "guichet")
-        let store = SQLitePrivateFileStore(database: database)
+        let backend: StorageBackend
+        do { backend = try storage.openBackend(logger: logger) } catch { throw fail(error) }
         let pepper: ServerPepper?
         do { pepper = try PepperSetting.fromEnvironment(ProcessInfo.processInfo.environment) } catch { throw fail(error) }
-        let files = PrivateCaseFiles(store: store, pepper: pepper, logger: logger)
         let now = Int64(Date().timeIntervalSince1970)
         do {
-            let erased = try await files.purge(now: now)
-            let windows = try await store.deleteExpiredRateLimits(now: now)
+            let (erased, windows) = try await backend.withRunning { backend in
+                let files = PrivateCaseFiles(store: backend.privateFiles, pepper: pepper, logger: logger)
+                return (try await files.purge(now: now), try await backend.privateFiles.deleteExpiredRateLimits(now: now))
+            }
             print("\(erased) dossier(s) effacé(s), \(windows) compteur(s) périmé(s) supprimé(s)")
         } catch {
             throw fail(CLIError("purge impossible : \(error)", exitCode: 1))

@@ -3,7 +3,6 @@ internal import Foundation
 internal import GuichetCore
 internal import GuichetContent
 internal import GuichetServices
-internal import GuichetSQLite
 internal import GuichetStorage
 internal import Logging
 
@@ -29,19 +28,23 @@ struct SearchCommand: AsyncParsableCommand {
     @OptionGroup var storage: StorageOptions
 
     func run() async throws {
-        var logger = LoggingSetup.makeLogger(label: "guichet")
-        logger.logLevel = max(logger.logLevel, .warning)
-        let database: SQLiteDatabase
+        var quiet = LoggingSetup.makeLogger(label: "guichet")
+        quiet.logLevel = max(quiet.logLevel, .warning)
+        let logger = quiet
+        let backend: StorageBackend
         let files: [ContentFile]
         do {
-            database = try SQLiteDatabase(path: try storage.databasePath())
+            backend = try storage.openBackend(logger: logger)
             files = try ContentDirectory.read(at: try storage.resolvedContentDirectory())
         } catch let error as CLIError {
             throw fail(error)
         }
-        _ = try await ContentIndexer(index: SQLiteDossierStore(database: database), logger: logger).index(files)
         let parsed = SearchQuery(query)
-        let hits = try await SQLiteSearchIndex(database: database).search(parsed, offset: 0, limit: max(1, min(limit, 100)))
+        let limit = max(1, min(self.limit, 100))
+        let hits = try await backend.withRunning { backend in
+            _ = try await ContentIndexer(index: backend.dossier, logger: logger).index(files)
+            return try await backend.search.search(parsed, offset: 0, limit: limit)
+        }
         switch format {
         case .json:
             struct Hit: Encodable { let title, path, type, date, snippet: String }

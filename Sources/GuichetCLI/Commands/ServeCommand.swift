@@ -3,11 +3,12 @@ internal import Foundation
 internal import GuichetContent
 internal import GuichetEncryption
 internal import GuichetServices
-internal import GuichetSQLite
 internal import GuichetStorage
 internal import GuichetWeb
 internal import Hummingbird
 internal import Logging
+internal import ServiceLifecycle
+internal import UnixSignals
 
 /// `guichet serve`: index the content, then serve the site until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -36,42 +37,66 @@ struct ServeCommand: AsyncParsableCommand {
             throw fail(CLIError("port invalide"))
         }
         let logger = LoggingSetup.makeLogger(label: "guichet")
-        let database: SQLiteDatabase
+        let backend: StorageBackend
         let contentRoot: String
         do {
-            database = try SQLiteDatabase(path: try storage.databasePath())
+            backend = try storage.openBackend(logger: logger)
             contentRoot = try storage.resolvedContentDirectory()
         } catch let error as CLIError {
             throw fail(error)
-        } catch {
-            throw fail(CLIError("impossible d'ouvrir la base de données : \(error)", exitCode: 1))
         }
-        let store = SQLiteDossierStore(database: database)
-        let started = ContinuousClock.now
+        // The interviews are read with the content (and the content indexed in `prepare`, under the database's lock).
         let files = try ContentDirectory.read(at: contentRoot)
-        let report = try await ContentIndexer(index: store, logger: logger).index(files)
         let interviews = ContentParser.parse(files).interviews
         let pepper: ServerPepper?
         do { pepper = try PepperSetting.fromEnvironment(environment) } catch { throw fail(error) }
-        let privateStore = SQLitePrivateFileStore(database: database)
-        let privateFiles = PrivateCaseFiles(store: privateStore, pepper: pepper, logger: logger)
-        logger.info(
-            "ready to serve",
-            metadata: [
-                "content.files": "\(report.filesRead)", "content.written": "\(report.filesWritten)",
-                "content.problems": "\(report.problems.count)", "interviews": "\(interviews.count)", "index.duration": "\(ContinuousClock.now - started)",
-                "http.address": "\(host):\(port)", "db.backend": "sqlite",
-            ])
+        let privateFiles = PrivateCaseFiles(store: backend.privateFiles, pepper: pepper, logger: logger)
         let base = baseURL ?? environment["GUICHET_BASE_URL"] ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
         let trustProxy = trustForwardedFor || environment["GUICHET_TRUST_FORWARDED_FOR"] == "1"
         let app = buildApplication(
             dependencies: WebDependencies(
-                dossier: store, search: SQLiteSearchIndex(database: database),
-                parcours: ParcoursDependencies(interviews: interviews, files: privateFiles, limits: privateStore)),
+                dossier: backend.dossier, search: backend.search,
+                parcours: ParcoursDependencies(interviews: interviews, files: privateFiles, limits: backend.privateFiles)),
             configuration: WebConfiguration(
                 baseURL: base, trustForwardedFor: trustProxy, exitURL: environment["GUICHET_EXIT_URL"] ?? "https://meteofrance.com/"),
             host: host, port: port, logger: logger,
-            services: [HousekeepingService(files: privateFiles, limits: privateStore, interval: .seconds(3600), logger: logger)])
-        try await app.runService()
+            services: [HousekeepingService(files: privateFiles, limits: backend.privateFiles, interval: .seconds(3600), logger: logger)])
+        // The database pool (PostgreSQL) runs first and stops last; the server migrates and indexes the content
+        // before it listens. Several nodes may start at once: migrations and indexing take advisory locks.
+        let server = PreparedServer(app: app) {
+            let started = ContinuousClock.now
+            let applied = try await backend.migrate()
+            let report = try await ContentIndexer(index: backend.dossier, logger: logger).index(files)
+            logger.info(
+                "ready to serve",
+                metadata: [
+                    "content.files": "\(report.filesRead)", "content.written": "\(report.filesWritten)",
+                    "content.problems": "\(report.problems.count)", "interviews": "\(interviews.count)",
+                    "index.duration": "\(ContinuousClock.now - started)",
+                    "http.address": "\(host):\(port)", "db.backend": "\(backend.name)",
+                    "db.migrations.applied": "\(applied.count)",
+                ])
+        }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [backend.service, server].compactMap { $0 }.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await group.run()
+        } catch let error as StorageError {
+            logger.error("storage unavailable", metadata: ["db.backend": "\(backend.name)", "error.code": "\(error.code.rawValue)"])
+            throw fail(CLIError("base de données indisponible (\(backend.location)) : \(error.code.rawValue)", exitCode: 1))
+        }
+    }
+}
+
+/// The HTTP server, started once `prepare` (migrations, content indexing) has succeeded.
+struct PreparedServer<App: Service>: Service {
+    let app: App
+    let prepare: @Sendable () async throws -> Void
+
+    func run() async throws {
+        try await prepare()
+        try await app.run()
     }
 }

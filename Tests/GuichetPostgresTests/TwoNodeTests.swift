@@ -1,0 +1,93 @@
+import Testing
+import GuichetCore
+import GuichetContent
+import GuichetStorage
+import GuichetServices
+import GuichetTestSupport
+@testable import GuichetPostgres
+
+@Suite("Two nodes on one PostgreSQL database", .enabled(if: PostgresTestEnvironment.isConfigured, "set GUICHET_TEST_POSTGRES_URL"))
+struct TwoNodeTests {
+    /// Two processes' worth of state: each node has its own pool, nothing else is shared but the database.
+    func withTwoNodes(_ body: @Sendable (PostgresDatabase, PostgresDatabase) async throws -> Void) async throws {
+        let configuration = try PostgresTestEnvironment.configuration()
+        let first = PostgresDatabase(configuration: configuration, logger: PostgresTestEnvironment.quietLogger)
+        let second = PostgresDatabase(configuration: configuration, logger: PostgresTestEnvironment.quietLogger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await first.run() }
+            group.addTask { await second.run() }
+            defer { group.cancelAll() }
+            do {
+                try await body(first, second)
+                try await first.dropSchema()
+            } catch {
+                try? await first.dropSchema()
+                throw error
+            }
+        }
+    }
+
+    @Test("two nodes starting together migrate once and index the same content without conflict")
+    func concurrentStart() async throws {
+        try await withTwoNodes { first, second throws in
+            async let firstMigrated = first.migrate()
+            async let secondMigrated = second.migrate()
+            let applied = try await [firstMigrated, secondMigrated]
+            #expect(applied.flatMap { $0 }.sorted() == PostgresDatabase.migrationIdentifiers.sorted(), "each migration ran once")
+            for round in 0..<3 {
+                let files = round == 2 ? DossierFixtures.files.filter { $0.path != DossierFixtures.rapport.path } : DossierFixtures.files
+                try await withThrowingTaskGroup(of: ContentIndexer.Report.self) { group in
+                    for node in [first, second] {
+                        group.addTask {
+                            try await ContentIndexer(index: PostgresDossierStore(database: node), logger: PostgresTestEnvironment.quietLogger)
+                                .index(files)
+                        }
+                    }
+                    for try await report in group { #expect(report.problems.isEmpty) }
+                }
+            }
+            for node in [first, second] {
+                let store = PostgresDossierStore(database: node)
+                #expect(try await store.items(.all, offset: 0, limit: 10).total == 3)
+                #expect(try await store.indexedFiles().count == DossierFixtures.files.count - 1)
+                let hits = try await PostgresSearchIndex(database: node).search(SearchQuery("conseil"), offset: 0, limit: 10)
+                #expect(hits.total == Set(hits.elements.map(\.target)).count, "no document is indexed twice")
+            }
+            let rows = try await TransferFixtures.rows(of: first)
+            #expect(rows["search_document"]?.count == 2 + 3, "two sections and three items, each indexed once")
+            #expect(rows["search_fts"]?.count == 2 + 3)
+        }
+    }
+
+    @Test("a private file written through one node is read, updated and counted through the other")
+    func sharedPrivateFiles() async throws {
+        try await withTwoNodes { first, second throws in
+            try await first.migrate()
+            let writer = PostgresPrivateFileStore(database: first)
+            let reader = PostgresPrivateFileStore(database: second)
+            let id = PrivateFileStoreContract.fileID(42)
+            let answers = PrivateFileStoreContract.pseudoRandomBytes(count: 2_000, seed: 42)
+            let created = try await writer.create(id, keyID: 1, sealedAnswers: answers, now: 1_000)
+            #expect(try await reader.file(id) == created)
+            let capture = PrivateFileStoreContract.pseudoRandomBytes(count: 100_000, seed: 43)
+            try await reader.putAttachment(capture, slot: 0, of: id, limit: 1 << 20, now: 1_001)
+            #expect(try await writer.attachment(slot: 0, of: id)?.sealed == capture)
+            let updated = try await reader.update(id, expectedVersion: 1, keyID: 1, sealedAnswers: [7], now: 1_002)
+            await #expect(throws: StorageError.self) {
+                try await writer.update(id, expectedVersion: 1, keyID: 1, sealedAnswers: [8], now: 1_003)
+            }
+            #expect(try await writer.file(id) == updated)
+
+            let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<20 {
+                    let node = index.isMultiple(of: 2) ? writer : reader
+                    group.addTask { try await node.hit(key: "login", window: 60, now: 1_020) }
+                }
+                var counts: [Int] = []
+                for try await count in group { counts.append(count) }
+                return counts
+            }
+            #expect(counts.sorted() == Array(1...20), "hits on both nodes count in one window")
+        }
+    }
+}
