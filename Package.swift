@@ -153,7 +153,7 @@ let package = Package(
             name: "GuichetPostgresTests",
             dependencies: [
                 "GuichetPostgres", "GuichetSQLite", "GuichetTestSupport", "GuichetStorage", "GuichetServices", "GuichetContent",
-                "GuichetCore",
+                "GuichetCore", "GuichetEncryption",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness

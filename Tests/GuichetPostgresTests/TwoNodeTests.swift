@@ -1,6 +1,7 @@
 import Testing
 import GuichetCore
 import GuichetContent
+import GuichetEncryption
 import GuichetStorage
 import GuichetServices
 import GuichetTestSupport
@@ -88,6 +89,28 @@ struct TwoNodeTests {
                 return counts
             }
             #expect(counts.sorted() == Array(1...20), "hits on both nodes count in one window")
+        }
+    }
+
+    @Test("a sealed file of the self-help paths created on one node opens, with its capture, on the other with the code")
+    func sharedCaseFiles() async throws {
+        try await withTwoNodes { first, second throws in
+            try await first.migrate()
+            let nodeA = PrivateCaseFiles(store: PostgresPrivateFileStore(database: first), logger: PostgresTestEnvironment.quietLogger)
+            let nodeB = PrivateCaseFiles(store: PostgresPrivateFileStore(database: second), logger: PostgresTestEnvironment.quietLogger)
+            let (code, created) = try await nodeA.create(interview: "rendez-vous-prefecture", now: 1_000)
+            let pdf = Array("%PDF-1.4 capture".utf8)
+            let capture = try await nodeA.addCapture(pdf, to: created, now: 1_001)
+            _ = try await nodeA.update(created, now: 1_002) {
+                $0.captures.append(capture)
+                $0.state.answers["capture"] = .file(capture.reference)
+                $0.state.answers["nom"] = .text("Awa Exemple")
+            }
+            let opened = try await nodeB.open(code, now: 1_003)
+            #expect(opened.state.answers["nom"] == .text("Awa Exemple"))
+            #expect(try await nodeB.openedCaptures(of: opened) == [capture.reference: pdf])
+            try await nodeB.delete(opened)
+            await #expect(throws: PrivateCaseFileError.notFound) { try await nodeA.open(code, now: 1_004) }
         }
     }
 }
