@@ -37,6 +37,10 @@ public final class SQLiteDatabase: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
+        // GRDB hands a reader back only once the awaiting task resumes, which takes a while when the two executor
+        // threads are busy rendering pages: more readers keep reads flowing under load (the soak test measured 5
+        // readers as the bottleneck). Each costs one connection and its page cache.
+        config.maximumReaderCount = 16
         config.prepareDatabase { db in
             db.add(tokenizer: FrenchTokenizer.self)
             if !db.configuration.readonly {

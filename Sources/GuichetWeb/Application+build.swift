@@ -55,7 +55,7 @@ public func buildRouter(
         interviewSlugs: dependencies.parcours?.interviews.map(\.id.rawValue) ?? []
     ).register(on: router)
     SystemRoutes(store: dependencies.dossier, cache: cache).register(on: router)
-    DeadlineRoutes(now: dependencies.now).register(on: router)
+    DeadlineRoutes(now: dependencies.now, cache: cache).register(on: router)
     if let parcours = dependencies.parcours {
         ParcoursRoutes(
             interviews: parcours.interviews, files: parcours.files, limits: parcours.limits, configuration: configuration,

@@ -18,6 +18,7 @@ final class PageCache: Sendable {
     }
 
     private let entries = Mutex<[String: Entry]>([:])
+    private let inFlight = Mutex<[String: Task<Entry?, any Error>]>([:])
     private let capacity: Int
 
     init(capacity: Int = 4096) {
@@ -29,11 +30,29 @@ final class PageCache: Sendable {
     }
 
     /// Returns the cached entry for `key`, rendering and storing it when absent.
+    ///
+    /// Single flight: while one request renders a page, the others asking for the same key wait for that render
+    /// instead of starting their own (a cold page under load would otherwise be rendered once per connection).
     func value(
-        _ key: String, contentType: String, maxAge: Int = 300, varyLanguage: Bool = true, render: () async throws -> String?
-    ) async rethrows -> Entry? {
+        _ key: String, contentType: String, maxAge: Int = 300, varyLanguage: Bool = true,
+        render: @escaping @Sendable () async throws -> String?
+    ) async throws -> Entry? {
         if let hit = value(key) { return hit }
-        guard let text = try await render() else { return nil }
+        let flight: Task<Entry?, any Error> = inFlight.withLock { flights in
+            if let running = flights[key] { return running }
+            let task = Task<Entry?, any Error> {
+                defer { _ = self.inFlight.withLock { $0.removeValue(forKey: key) } }
+                if let hit = self.value(key) { return hit }
+                guard let text = try await render() else { return nil }
+                return self.store(key, text: text, contentType: contentType, maxAge: maxAge, varyLanguage: varyLanguage)
+            }
+            flights[key] = task
+            return task
+        }
+        return try await flight.value
+    }
+
+    private func store(_ key: String, text: String, contentType: String, maxAge: Int, varyLanguage: Bool) -> Entry {
         let eTag = Self.eTag(text)
         var headers = SecurityHeaders.fields
         headers[.contentType] = contentType

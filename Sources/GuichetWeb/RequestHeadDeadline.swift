@@ -4,12 +4,15 @@ internal import NIOHTTP1
 /// Closes a connection whose client does not finish sending a request head in time (a « slowloris » that trickles
 /// header bytes to hold a connection open forever: the idle timeout alone never fires, since bytes keep coming).
 ///
-/// The clock starts when the connection opens and again after each complete request; it stops at each request
-/// head. Bodies are not timed here (a phone on a slow network may take minutes to upload a screenshot); a body
-/// that stops flowing is closed by the idle timeout.
-final class RequestHeadDeadlineHandler: ChannelInboundHandler, RemovableChannelHandler {
+/// The clock starts when the connection opens and again when a response has been written in full; it stops at
+/// each request head. The time the server takes to answer is never counted, and bodies are not timed here (a
+/// phone on a slow network may take minutes to upload a screenshot); a body that stops flowing is closed by the
+/// idle timeout.
+final class RequestHeadDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
 
     /// The time a client has to send a request head.
     static let defaultTimeout = TimeAmount.seconds(30)
@@ -31,16 +34,19 @@ final class RequestHeadDeadlineHandler: ChannelInboundHandler, RemovableChannelH
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head:
+        if case .head = unwrapInboundIn(data) {
             deadline?.cancel()
             deadline = nil
-        case .end:
-            arm(context)
-        case .body:
-            break
         }
         context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .end = unwrapOutboundIn(data) {
+            // The next request head is due from the moment this response is on its way.
+            arm(context)
+        }
+        context.write(data, promise: promise)
     }
 
     func channelInactive(context: ChannelHandlerContext) {

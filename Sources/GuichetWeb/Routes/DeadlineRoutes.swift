@@ -8,9 +8,11 @@ internal import GuichetViews
 struct DeadlineRoutes: Sendable {
     /// The current instant, for the calendar's DTSTAMP (injected: tests fix it).
     let now: @Sendable () -> Date
+    /// Rendered pages of valid forms: a result depends only on the validated fields and the language.
+    var cache: PageCache? = nil
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/delais") { request, _ in self.page(request) }
+        router.get("/delais") { request, _ in try await self.page(request) }
         router.get("/delais/echeance.ics") { request, _ in try self.calendar(request) }
     }
 
@@ -79,7 +81,7 @@ struct DeadlineRoutes: Sendable {
             .filter { !$0.1.isEmpty }.map { "\($0.0)=\(percentEncode($0.1))" }.joined(separator: "&")
     }
 
-    func page(_ request: Request) -> Response {
+    func page(_ request: Request) async throws -> Response {
         let reader = ReaderLanguage(request)
         var form = Self.form(request)
         let result = form.isEmpty || request.uri.queryParameters.get("regle") == nil ? nil : Self.compute(&form)
@@ -88,10 +90,19 @@ struct DeadlineRoutes: Sendable {
             form.errors = []
         }
         let query = Self.query(form)
-        let html = DeadlinePage.render(
-            form: form, result: result, court: result.map { Self.court(for: $0, form: form) } ?? nil,
-            calendarPath: result == nil ? nil : "/delais/echeance.ics?" + query,
-            context: reader.context(path: "/delais" + (query.isEmpty ? "" : "?" + query), updated: nil))
+        let render: @Sendable () -> String = { [form] in
+            DeadlinePage.render(
+                form: form, result: result, court: result.map { Self.court(for: $0, form: form) } ?? nil,
+                calendarPath: result == nil ? nil : "/delais/echeance.ics?" + query,
+                context: reader.context(path: "/delais" + (query.isEmpty ? "" : "?" + query), updated: nil))
+        }
+        // Valid forms are cached under their normalized fields (each cut to 40 characters, the cache is capped).
+        if form.errors.isEmpty, let cache,
+            let entry = try await cache.value("delais|\(query)|\(reader.key)", contentType: ContentType.html, render: render)
+        {
+            return Response.cached(entry, request: request)
+        }
+        let html = render()
         var response = Response.text(html, status: form.errors.isEmpty ? .ok : .unprocessableContent,
             contentType: ContentType.html, cacheControl: "no-store")
         response.headers[.vary] = "Accept-Language"

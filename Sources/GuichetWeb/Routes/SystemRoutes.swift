@@ -29,13 +29,13 @@ struct SystemRoutes: Sendable {
     }
 
     func stylesheet(_ request: Request) async throws -> Response {
-        let entry = await cache.value("css", contentType: ContentType.css, maxAge: 3600, varyLanguage: false) { Stylesheet.css }
+        let entry = try await cache.value("css", contentType: ContentType.css, maxAge: 3600, varyLanguage: false) { Stylesheet.css }
         guard let entry else { throw HTTPError(.notFound) }
         return Response.cached(entry, request: request)
     }
 
     func openAPI(_ request: Request) async throws -> Response {
-        let entry = await cache.value("openapi", contentType: ContentType.yaml, varyLanguage: false) { OpenAPIDocument.yaml }
+        let entry = try await cache.value("openapi", contentType: ContentType.yaml, varyLanguage: false) { OpenAPIDocument.yaml }
         guard let entry else { throw HTTPError(.notFound) }
         return Response.cached(entry, request: request)
     }
