@@ -48,22 +48,29 @@ public struct PostgresSearchIndex: SearchIndex {
                 LIMIT \(limit) OFFSET \(max(0, offset))
             ), excerpt AS (
                 SELECT hit.*, source.text AS source, CASE
+                        WHEN source.matched < cardinality(array_remove(q.per_word, NULL))
+                            THEN ts_headline('fr_unaccent', source.text, q.headline, \(Self.headlineOptions))
                         WHEN strpos(all_words.headline, chr(2)) > 0 THEN all_words.headline
                         ELSE ts_headline('fr_unaccent', source.text, q.headline, \(Self.headlineOptions))
                     END AS headline
                 FROM hit JOIN search_fts f ON f.document_id = hit.document_id, q,
                 LATERAL (
-                    SELECT c.text FROM (
-                        VALUES (1, 'A', f.title), (2, 'B', f.summary), (3, 'D', f.body), (4, 'C', f.keywords)
-                    ) AS c (position, weight, text)
-                    ORDER BY (
-                        SELECT count(*) FROM unnest(q.per_word) AS word (query)
-                        WHERE ts_filter(f.vector, ARRAY[c.weight]::"char"[]) @@ word.query
-                    ) DESC, ts_rank('{1, 1, 1, 1}', ts_filter(f.vector, ARRAY[c.weight]::"char"[]), q.headline, 0) DESC, c.position
+                    SELECT c.text, c.matched FROM (
+                        SELECT v.position, v.weight, v.text, (
+                            SELECT count(*) FROM unnest(q.per_word) AS word (query)
+                            WHERE ts_filter(f.vector, ARRAY[v.weight]::"char"[]) @@ word.query
+                        ) AS matched
+                        FROM (VALUES (1, 'A', f.title), (2, 'B', f.summary), (3, 'D', f.body), (4, 'C', f.keywords))
+                            AS v (position, weight, text)
+                    ) AS c
+                    ORDER BY c.matched DESC,
+                        ts_rank('{1, 1, 1, 1}', ts_filter(f.vector, ARRAY[c.weight]::"char"[]), q.headline, 0) DESC, c.position
                     LIMIT 1
                 ) AS source,
+                -- Only when the field holds every word: a passage with all of them (CASE evaluates lazily).
                 LATERAL (
-                    SELECT ts_headline('fr_unaccent', source.text, q.headline_all, \(Self.headlineOptions)) AS headline
+                    SELECT CASE WHEN source.matched >= cardinality(array_remove(q.per_word, NULL))
+                        THEN ts_headline('fr_unaccent', source.text, q.headline_all, \(Self.headlineOptions)) END AS headline
                 ) AS all_words
             )
             SELECT d.target_kind, d.slug, d.title, d.date, d.item_kind, excerpt.total,

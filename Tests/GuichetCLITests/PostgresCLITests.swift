@@ -118,7 +118,7 @@ struct StorageCommandTests {
 
 @Suite(
     "Command line: two guichet serve on one PostgreSQL database",
-    .enabled(if: GuichetBinary.url != nil && ProcessInfo.processInfo.environment["GUICHET_TEST_POSTGRES_URL"] != nil,
+    .enabled(if: GuichetBinary.url != nil && !(ProcessInfo.processInfo.environment["GUICHET_TEST_POSTGRES_URL"] ?? "").isEmpty,
         "set GUICHET_TEST_POSTGRES_URL (and build the guichet executable)"))
 struct PostgresCLITests {
     @Test("two servers started together on one database serve the same dossier, and stop on SIGTERM")
