@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import Testing
 @testable import GuichetWeb
 
@@ -69,6 +70,19 @@ struct HostileHTTPTests {
                 #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true, "\(response.status)")
                 #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
                 #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+            }
+        }
+    }
+
+    @Test("a broken multipart body is refused with 400 wherever a form is taken, before any token check")
+    func brokenMultipart() async throws {
+        let app = try await makeParcoursApp(now: { Self.instant })
+        try await app.test(.router) { client in
+            for path in ["/parcours/refus-visa", "/reprendre", "/mon-dossier", "/mon-dossier/supprimer"] {
+                let response = try await client.execute(
+                    uri: path, method: .post, headers: [.contentType: "multipart/form-data; boundary=XyZ"],
+                    body: ByteBuffer(string: "--XyZ\r\nno headers end"))
+                #expect(response.status == .badRequest, "\(path)")
             }
         }
     }

@@ -90,21 +90,22 @@ struct ParcoursRoutes: Sendable {
     func intro(_ request: Request, _ context: AppRequestContext) throws -> Response {
         guard let slug = context.parameters.get("slug"), let interview = interview(slug) else { throw HTTPError(.notFound) }
         let reader = ReaderLanguage(request)
-        let token = Self.token(request)
-        let page = ParcoursPages.intro(
-            interview, hasOpenFile: request.cookies[Self.codeCookie] != nil, session: .init(token: token),
-            context: reader.context(path: "/parcours/" + slug, updated: nil))
-        var response = html(page, reader: reader)
-        setToken(token, on: &response)
-        return response
+        return formPage(request, reader: reader) { session in
+            ParcoursPages.intro(
+                interview, hasOpenFile: request.cookies[Self.codeCookie] != nil, session: session,
+                context: reader.context(path: "/parcours/" + slug, updated: nil))
+        }
     }
 
     func start(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         guard let slug = context.parameters.get("slug"), let interview = interview(slug) else { throw HTTPError(.notFound) }
         var request = request
         let reader = ReaderLanguage(request)
-        guard case .fields(let form) = await readForm(&request, limit: Self.formLimit) else { return tooLarge(reader) }
-        guard Self.tokenMatches(request, form) else { return expired(reader) }
+        let form: FormFields
+        switch await checkedForm(&request, limit: Self.formLimit, reader: reader) {
+        case .failure(let refusal): return refusal.response
+        case .success(let fields): form = fields
+        }
         let created: (AccessCode, OpenedCaseFile)
         do {
             created = try await files.create(interview: slug, now: unixNow)
@@ -122,20 +123,19 @@ struct ParcoursRoutes: Sendable {
 
     func resumeForm(_ request: Request, value: String) -> Response {
         let reader = ReaderLanguage(request)
-        let token = Self.token(request)
-        var response = html(
-            ParcoursPages.resume(
-                value: value, problem: nil, session: .init(token: token), context: reader.context(path: "/reprendre", updated: nil)),
-            reader: reader)
-        setToken(token, on: &response)
-        return response
+        return formPage(request, reader: reader) { session in
+            ParcoursPages.resume(value: value, problem: nil, session: session, context: reader.context(path: "/reprendre", updated: nil))
+        }
     }
 
     func resume(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         var request = request
         let reader = ReaderLanguage(request)
-        guard case .fields(let form) = await readForm(&request, limit: Self.formLimit) else { return tooLarge(reader) }
-        guard Self.tokenMatches(request, form) else { return expired(reader) }
+        let form: FormFields
+        switch await checkedForm(&request, limit: Self.formLimit, reader: reader) {
+        case .failure(let refusal): return refusal.response
+        case .success(let fields): form = fields
+        }
         if let limited = await rateLimited(request, context, reader: reader) { return limited }
         let typed = String((form["code"] ?? "").prefix(120))
         let code: AccessCode
@@ -149,13 +149,9 @@ struct ParcoursRoutes: Sendable {
             case .invalidCharacter(let position): problem = l(.resumeInvalidCharacter, String(position + 1))
             case .checksumMismatch: problem = l(.resumeMistyped)
             }
-            let token = Self.token(request)
-            var response = html(
-                ParcoursPages.resume(value: typed, problem: problem, session: .init(token: token),
-                    context: reader.context(path: "/reprendre", updated: nil)),
-                reader: reader, status: .unprocessableContent)
-            setToken(token, on: &response)
-            return response
+            return formPage(request, reader: reader, status: .unprocessableContent) { session in
+                ParcoursPages.resume(value: typed, problem: problem, session: session, context: reader.context(path: "/reprendre", updated: nil))
+            }
         }
         do {
             let file = try await files.open(code, now: unixNow)
@@ -246,11 +242,11 @@ struct ParcoursRoutes: Sendable {
         var request = request
         let reader = ReaderLanguage(request)
         let isUpload = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) != nil
-        let read = await readForm(&request, limit: isUpload ? Self.uploadLimit : Self.formLimit)
-        guard case .fields(let form) = read else {
-            return read == .tooLarge ? tooLarge(reader) : badForm(reader)
+        let form: FormFields
+        switch await checkedForm(&request, limit: isUpload ? Self.uploadLimit : Self.formLimit, reader: reader) {
+        case .failure(let refusal): return refusal.response
+        case .success(let fields): form = fields
         }
-        guard Self.tokenMatches(request, form) else { return expired(reader) }
         let opened: (AccessCode, OpenedCaseFile, InterviewDefinition)
         switch await openFile(request, context, reader: reader) {
         case .failure(let refusal): return refusal.response
@@ -432,20 +428,20 @@ struct ParcoursRoutes: Sendable {
         switch await openFile(request, context, reader: reader) {
         case .failure(let refusal): return refusal.response
         case .success:
-            let token = Self.token(request)
-            var response = html(
-                ParcoursPages.confirmDelete(session: .init(token: token), context: reader.context(path: "/mon-dossier/supprimer", updated: nil)),
-                reader: reader)
-            setToken(token, on: &response)
-            return response
+            return formPage(request, reader: reader) { session in
+                ParcoursPages.confirmDelete(session: session, context: reader.context(path: "/mon-dossier/supprimer", updated: nil))
+            }
         }
     }
 
     func delete(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         var request = request
         let reader = ReaderLanguage(request)
-        guard case .fields(let form) = await readForm(&request, limit: Self.formLimit) else { return tooLarge(reader) }
-        guard Self.tokenMatches(request, form) else { return expired(reader) }
+        let form: FormFields
+        switch await checkedForm(&request, limit: Self.formLimit, reader: reader) {
+        case .failure(let refusal): return refusal.response
+        case .success(let fields): form = fields
+        }
         switch await openFile(request, context, reader: reader) {
         case .failure(let refusal): return refusal.response
         case .success(let (_, file, _)):
@@ -467,18 +463,10 @@ struct ParcoursRoutes: Sendable {
 
     // MARK: Forms, cookies, limits
 
-    enum FormRead: Equatable {
+    enum FormRead {
         case fields(FormFields)
         case tooLarge
         case malformed
-
-        static func == (lhs: FormRead, rhs: FormRead) -> Bool {
-            switch (lhs, rhs) {
-            case (.tooLarge, .tooLarge), (.malformed, .malformed): return true
-            case (.fields, .fields): return true
-            default: return false
-            }
-        }
     }
 
     /// Reads a form body of at most `limit` bytes; a larger declared length is refused before reading.
@@ -491,6 +479,29 @@ struct ParcoursRoutes: Sendable {
             do { return .fields(try MultipartForm.parse(bytes, boundary: boundary)) } catch { return .malformed }
         }
         return .fields(FormFields.urlEncoded(bytes))
+    }
+
+    /// The submitted form once its size, framing and anti-forgery token are checked, or the page that refuses it
+    /// (413, 400, 403: nothing is saved).
+    func checkedForm(_ request: inout Request, limit: Int, reader: ReaderLanguage) async -> Result<FormFields, Refusal> {
+        switch await readForm(&request, limit: limit) {
+        case .tooLarge: return .failure(Refusal(response: tooLarge(reader)))
+        case .malformed: return .failure(Refusal(response: badForm(reader)))
+        case .fields(let form):
+            guard Self.tokenMatches(request, form) else { return .failure(Refusal(response: expired(reader))) }
+            return .success(form)
+        }
+    }
+
+    /// A page with forms: renders it with this browser's anti-forgery token and (re)sets the token's cookie.
+    func formPage(
+        _ request: Request, reader: ReaderLanguage, status: HTTPResponse.Status = .ok,
+        _ render: (ParcoursPages.Session) -> String
+    ) -> Response {
+        let token = Self.token(request)
+        var response = html(render(.init(token: token)), reader: reader, status: status)
+        setToken(token, on: &response)
+        return response
     }
 
     /// The anti-forgery token of this browser (from its cookie), or a new one.
