@@ -48,6 +48,8 @@ let package = Package(
                 "GuichetCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            // Liberation Serif and Sans (SIL OFL 1.1), embedded as subsets in every PDF.
+            resources: [.copy("Fonts/Liberation")],
             swiftSettings: strictness
         ),
         // Hashing and sealing of personal data (swift-crypto): one small place to audit.

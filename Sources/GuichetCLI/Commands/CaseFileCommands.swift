@@ -223,11 +223,18 @@ struct DocumentCommand: ParsableCommand {
     @Option(help: "La date du document, AAAA-MM-JJ (défaut : aujourd'hui, heure de Paris).")
     var date: String?
 
+    @Flag(
+        help: "Une archive ZIP : le document sans ses pièces (00-…), puis un fichier PDF par pièce, nommé d'après le bordereau (Piece-02-capture-2026-10-05.pdf).")
+    var split = false
+
     func run() throws {
-        try Self.execute(kind: kind, caseFile: caseFile, format: format, out: out, date: date, now: Date()).emit()
+        try Self.execute(kind: kind, caseFile: caseFile, format: format, out: out, date: date, split: split, now: Date())
+            .emit()
     }
 
-    static func execute(kind: String, caseFile: String, format: String, out: String, date: String?, now: Date) -> CommandOutcome {
+    static func execute(
+        kind: String, caseFile: String, format: String, out: String, date: String?, split: Bool = false, now: Date
+    ) -> CommandOutcome {
         guard let documentKind = DocumentKind(rawValue: kind) else {
             return .failure("document inconnu « \(kind) » (attendu : " + DocumentKind.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
@@ -242,23 +249,37 @@ struct DocumentCommand: ParsableCommand {
             today = CivilTimeZone.europeParis.wallClockReading(utcMinutes: Int(now.timeIntervalSince1970 / 60)).date
         }
         return CaseFileOnDisk.with(caseFile) { loaded in
-            write(documentKind, of: loaded, as: documentFormat, to: out, today: today)
+            write(documentKind, of: loaded, as: documentFormat, to: out, today: today, split: split)
         }
     }
 
     static func write(
         _ documentKind: DocumentKind, of loaded: CaseFileOnDisk, as documentFormat: DocumentFormat, to out: String,
-        today: LocalDate
+        today: LocalDate, split: Bool = false
     ) -> CommandOutcome {
         do {
+            // Every PDF (and every exhibit of a split filing) is printed with the embedded fonts: a
+            // character they cannot draw is named with its field before anything is written.
+            if documentFormat == .pdf || split {
+                let problems = try PrintabilityCheck.problems(in: loaded.caseFile)
+                if !problems.isEmpty {
+                    return .failure(problems.map(\.frenchMessage).joined(separator: "\n"))
+                }
+            }
             let drafted = try documentKind.draft(from: loaded.caseFile, today: today, files: loaded.file, hash: sha256)
-            let bytes = try documentFormat.writer.write(drafted.draft)
+            let bytes =
+                split
+                ? try SplitFiling.archive(drafted.draft, format: documentFormat, mainStem: documentKind.splitFileStem)
+                : try documentFormat.writer.write(drafted.draft)
             try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
             var text = "\(documentKind.title) : \(out) (\(bytes.count) octets)\n"
             for notice in drafted.notices { text += "• " + notice + "\n" }
             return CommandOutcome(standardOutput: text)
         } catch let error as CaseFileError {
             return .failure(error.frenchMessage)
+        } catch let error as DocumentError {
+            if case .unprintableCharacter = error { return .failure(error.frenchMessage) }
+            return .failure(error.frenchMessage, status: 1)
         } catch {
             return .failure("écriture impossible : \(out)", status: 1)
         }

@@ -68,10 +68,44 @@ public struct Exhibit: Sendable, Equatable {
         case pdf([UInt8])
     }
 
-    public init(number: Int, title: String, caption: [String], content: Content?) {
+    /// What names the exhibit's own file when the filing is split into one file per exhibit
+    /// (`capture-2026-10-05` → `Piece-02-capture-2026-10-05.pdf`): ASCII, lower case, hyphens.
+    public var fileSlug: String
+
+    public init(number: Int, title: String, caption: [String], content: Content?, fileSlug: String? = nil) {
         self.number = number
         self.title = title
         self.caption = caption
         self.content = content
+        self.fileSlug = fileSlug ?? Exhibit.slug(title)
+    }
+
+    /// The exhibit's file name in a split filing, after its bordereau number:
+    /// `Piece-02-capture-2026-10-05.pdf`.
+    public func fileName(extension fileExtension: String) -> String {
+        let number = self.number < 10 ? "0\(self.number)" : String(self.number)
+        let slug = fileSlug.isEmpty ? "" : "-" + fileSlug
+        return "Piece-\(number)\(slug).\(fileExtension)"
+    }
+
+    /// `text` folded to ASCII lower case (accents and ligatures removed), every other run of
+    /// characters one hyphen, at most 40 characters, cut at a hyphen: a file name any court
+    /// platform accepts.
+    public static func slug(_ text: String) -> String {
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in TextFolding.fold(text).unicodeScalars {
+            if scalar.isASCII && (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)) {
+                if pendingHyphen && !slug.isEmpty { slug += "-" }
+                pendingHyphen = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        guard slug.count > 40 else { return slug }
+        let cut = String(slug.prefix(41))
+        if let hyphen = cut.lastIndex(of: "-"), hyphen > cut.startIndex { return String(cut[..<hyphen]) }
+        return String(slug.prefix(40))
     }
 }

@@ -33,9 +33,11 @@ struct DraftContext {
         let content: Exhibit.Content?
         /// The file the case file names, if any.
         let file: String?
+        /// Names the exhibit's own file in a split filing (`capture-2026-10-05`).
+        var fileSlug: String? = nil
 
         var exhibit: Exhibit {
-            Exhibit(number: number, title: designation, caption: caption, content: content)
+            Exhibit(number: number, title: designation, caption: caption, content: content, fileSlug: fileSlug)
         }
     }
 
@@ -111,7 +113,7 @@ struct DraftContext {
                 Piece(
                     number: pieces.count + 1, origin: .capture(attempt: entry.index),
                     designation: "Capture d'écran du \(when) (\(entry.attempt.channel.frenchLabel))",
-                    caption: caption, content: file?.0, file: capture))
+                    caption: caption, content: file?.0, file: capture, fileSlug: "capture-\(entry.local.date.iso)"))
         }
         if kind != .lettrePrefecture {
             let letters = caseFile.letters.enumerated().sorted { $0.element.sentOn < $1.element.sentOn }
@@ -128,7 +130,8 @@ struct DraftContext {
                     Piece(
                         number: pieces.count + 1, origin: .letter(i),
                         designation: DraftContext.letterDesignation(letter),
-                        caption: caption, content: file?.0, file: letter.copy))
+                        caption: caption, content: file?.0, file: letter.copy,
+                        fileSlug: "\(letter.kind == .courriel ? "courriel" : "lettre")-\(letter.sentOn.iso)"))
             }
         }
         self.pieces = pieces

@@ -141,10 +141,10 @@ struct DOCXBody {
         for row in rows {
             for (column, text) in row.enumerated() {
                 let longestWord =
-                    text.split(separator: " ").map { StandardFont.timesRoman.width(of: String($0), size: 11) }.max()
+                    text.split(separator: " ").map { ColumnMetrics.width(of: String($0), size: 11) }.max()
                     ?? 0
                 minimum[column] = max(minimum[column], longestWord + 12)
-                natural[column] = max(natural[column], StandardFont.timesRoman.width(of: text, size: 11) + 12)
+                natural[column] = max(natural[column], ColumnMetrics.width(of: text, size: 11) + 12)
             }
         }
         let widths = ColumnWidths.distribute(minimum: minimum, natural: natural, available: 453.6).map {

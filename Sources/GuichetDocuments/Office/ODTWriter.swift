@@ -136,10 +136,10 @@ struct ODTBody {
         for row in rows {
             for (column, text) in row.enumerated() {
                 let longestWord =
-                    text.split(separator: " ").map { StandardFont.timesRoman.width(of: String($0), size: 11) }.max()
+                    text.split(separator: " ").map { ColumnMetrics.width(of: String($0), size: 11) }.max()
                     ?? 0
                 minimum[column] = max(minimum[column], longestWord + 12)
-                natural[column] = max(natural[column], StandardFont.timesRoman.width(of: text, size: 11) + 12)
+                natural[column] = max(natural[column], ColumnMetrics.width(of: text, size: 11) + 12)
             }
         }
         // Points to centimetres: the 16 cm text width is 453.5 pt.

@@ -1,13 +1,14 @@
 /// A stretch of text in one font, before line breaking.
 struct InlineSpan: Sendable {
     var text: String
-    var font: StandardFont
+    var font: FontFace
 }
 
 /// A run of glyphs in one font on a laid-out line; a breaking space is a piece of its own.
 struct LinePiece: Sendable, Equatable {
-    var font: StandardFont
-    var codes: [UInt8]
+    var font: FontFace
+    /// What the glyphs stand for, one scalar a glyph (the page content writes them as CIDs).
+    var scalars: [Unicode.Scalar]
     /// Natural width in points.
     var width: Double
     /// A breaking space, stretched when the line is justified.
@@ -58,16 +59,16 @@ enum LineBreaker {
             }
             // Cut the word between characters; every cut holds at least one character.
             for piece in pieces {
-                let table = piece.font.widths
+                let metrics = piece.font.metrics
                 var start = 0
                 var chunkWidth = 0.0
-                for (index, code) in piece.codes.enumerated() {
-                    let advance = Double(table[Int(code)]) * size / 1000
+                for (index, scalar) in piece.scalars.enumerated() {
+                    let advance = Double(metrics.advance(of: scalar)) * size / 1000
                     if currentWidth + chunkWidth + advance > maxWidth && (index > start || !current.isEmpty) {
                         if index > start {
                             current.append(
                                 LinePiece(
-                                    font: piece.font, codes: Array(piece.codes[start..<index]), width: chunkWidth,
+                                    font: piece.font, scalars: Array(piece.scalars[start..<index]), width: chunkWidth,
                                     isSpace: false))
                             currentWidth += chunkWidth
                         }
@@ -77,10 +78,11 @@ enum LineBreaker {
                     }
                     chunkWidth += advance
                 }
-                if start < piece.codes.count {
+                if start < piece.scalars.count {
                     current.append(
                         LinePiece(
-                            font: piece.font, codes: Array(piece.codes[start...]), width: chunkWidth, isSpace: false))
+                            font: piece.font, scalars: Array(piece.scalars[start...]), width: chunkWidth,
+                            isSpace: false))
                     currentWidth += chunkWidth
                 }
             }
@@ -128,7 +130,7 @@ enum LineBreaker {
         func finishWord() {
             guard !word.isEmpty else { return }
             for index in word.indices {
-                word[index].width = word[index].font.width(of: word[index].codes, size: size)
+                word[index].width = word[index].font.metrics.width(of: word[index].scalars, size: size)
                 wordWidth += word[index].width
             }
             tokens.append(.word(word, width: wordWidth))
@@ -136,27 +138,28 @@ enum LineBreaker {
             wordWidth = 0
         }
 
-        func append(_ code: UInt8, font: StandardFont) {
+        func append(_ scalar: Unicode.Scalar, font: FontFace) {
             if let last = word.indices.last, word[last].font == font {
-                word[last].codes.append(code)
+                word[last].scalars.append(scalar)
             } else {
-                word.append(LinePiece(font: font, codes: [code], width: 0, isSpace: false))
+                word.append(LinePiece(font: font, scalars: [scalar], width: 0, isSpace: false))
             }
         }
 
         for span in spans {
-            for unit in WinAnsi.units(of: span.text) {
+            let metrics = span.font.metrics
+            for unit in PrintableText.units(of: span.text) {
                 switch unit {
-                case .glyph(let code):
-                    append(code, font: span.font)
-                case .nonBreakingSpace:
-                    append(0x20, font: span.font)
+                case .glyph(let scalar):
+                    append(scalar, font: span.font)
+                case .nonBreakingSpace(let scalar):
+                    append(metrics.glyph(for: scalar) == nil ? " " : scalar, font: span.font)
                 case .space:
                     finishWord()
                     if case .space = tokens.last {
                     } else {
-                        let width = span.font.width(of: [0x20], size: size)
-                        tokens.append(.space(LinePiece(font: span.font, codes: [0x20], width: width, isSpace: true)))
+                        let width = metrics.width(of: [" "], size: size)
+                        tokens.append(.space(LinePiece(font: span.font, scalars: [" "], width: width, isSpace: true)))
                     }
                 case .lineBreak:
                     finishWord()

@@ -50,7 +50,7 @@ struct PDFComposer {
             var rows: [PageRow] = []
             for line in lines {
                 let laid = LineBreaker.lines(
-                    [InlineSpan(text: line, font: .timesRoman)], size: style.bodySize, maxWidth: geometry.contentWidth)
+                    [InlineSpan(text: line, font: .regular)], size: style.bodySize, maxWidth: geometry.contentWidth)
                 for text in laid.isEmpty ? [LaidLine(pieces: [], width: 0, endsParagraph: true)] : laid {
                     rows.append(textRow(text, alignment: alignment, size: style.bodySize, leading: style.bodyLeading))
                 }
@@ -69,7 +69,7 @@ struct PDFComposer {
         let index = min(max(level, 1), 3) - 1
         let size = style.headingSizes[index]
         let lines = LineBreaker.lines(
-            [InlineSpan(text: text, font: .helveticaBold)], size: size, maxWidth: geometry.contentWidth)
+            [InlineSpan(text: text, font: .heading)], size: size, maxWidth: geometry.contentWidth)
         guard !lines.isEmpty else { return [] }
         var rows: [PageRow] = [.gap(style.headingGapsBefore[index])]
         for line in lines {
@@ -77,6 +77,7 @@ struct PDFComposer {
             row.keepWithNext = true
             rows.append(row)
         }
+        rows[1].bookmark = PDFBookmark(title: text, level: index + 1)
         rows.append(.gap(style.headingGapsAfter[index], keepWithNext: true))
         return rows
     }
@@ -99,7 +100,7 @@ struct PDFComposer {
     private func listRows(ordered: Bool, items: [[TextRun]]) -> [PageRow] {
         var rows: [PageRow] = []
         let markers = items.indices.map { ordered ? "\($0 + 1)." : "\u{2022}" }
-        let markerWidth = markers.map { StandardFont.timesRoman.width(of: $0, size: style.bodySize) }.max() ?? 0
+        let markerWidth = markers.map { FontFace.regular.metrics.width(of: $0, size: style.bodySize) }.max() ?? 0
         let textX = style.listIndent + max(markerWidth + 6, 14)
         let textWidth = geometry.contentWidth - textX
         for (index, item) in items.enumerated() {
@@ -113,7 +114,7 @@ struct PDFComposer {
                 return row
             }
             let markerLine = LineBreaker.lines(
-                [InlineSpan(text: markers[index], font: .timesRoman)], size: style.bodySize, maxWidth: textX)
+                [InlineSpan(text: markers[index], font: .regular)], size: style.bodySize, maxWidth: textX)
             if let marker = markerLine.first {
                 let markerX = ordered ? textX - 6 - marker.width : style.listIndent
                 itemRows[0].texts.append(
@@ -170,12 +171,12 @@ struct PDFComposer {
         var minimum = [Double](repeating: 0, count: columnCount)
         var natural = [Double](repeating: 0, count: columnCount)
         for (rowIndex, row) in cells.enumerated() {
-            let font: StandardFont = rowIndex == 0 ? .timesBold : .timesRoman
+            let font: FontFace = rowIndex == 0 ? .bold : .regular
             for (column, text) in row.enumerated() {
                 let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
-                let longest = words.map { font.width(of: String($0), size: size) }.max() ?? 0
+                let longest = words.map { font.metrics.width(of: String($0), size: size) }.max() ?? 0
                 minimum[column] = max(minimum[column], longest + 2 * padding)
-                natural[column] = max(natural[column], font.width(of: text, size: size) + 2 * padding)
+                natural[column] = max(natural[column], font.metrics.width(of: text, size: size) + 2 * padding)
             }
         }
         let widths = ColumnWidths.distribute(minimum: minimum, natural: natural, available: geometry.contentWidth)
@@ -191,7 +192,7 @@ struct PDFComposer {
         var rows: [PageRow] = []
         for (rowIndex, row) in cells.enumerated() {
             let isHeader = rowIndex == 0 && cells.count > 1
-            let font: StandardFont = isHeader ? .timesBold : .timesRoman
+            let font: FontFace = isHeader ? .bold : .regular
             let cellLines = row.enumerated().map { column, text in
                 LineBreaker.lines(
                     [InlineSpan(text: text, font: font)], size: size, maxWidth: max(1, widths[column] - 2 * padding))
@@ -233,7 +234,7 @@ struct PDFComposer {
     private func exhibitRows(_ exhibit: Exhibit, file: ExhibitFile, imageIndex: Int) -> [PageRow] {
         var rows: [PageRow] = [.pageBreak]
         let title = LineBreaker.lines(
-            [InlineSpan(text: ExhibitWording.heading(for: exhibit), font: .helveticaBold)],
+            [InlineSpan(text: ExhibitWording.heading(for: exhibit), font: .heading)],
             size: style.exhibitHeadingSize, maxWidth: geometry.contentWidth)
         for line in title {
             var row = textRow(
@@ -241,17 +242,19 @@ struct PDFComposer {
             row.keepWithNext = true
             rows.append(row)
         }
+        // One bookmark per exhibit, at the top level, titled as its heading and its bordereau line.
+        if rows.count > 1 { rows[1].bookmark = PDFBookmark(title: ExhibitWording.heading(for: exhibit), level: 1) }
         rows.append(.gap(4, keepWithNext: true))
         for caption in exhibit.caption {
             rows += paragraphRows(
-                [InlineSpan(text: caption, font: .timesRoman)], alignment: .left, size: style.captionSize,
+                [InlineSpan(text: caption, font: .regular)], alignment: .left, size: style.captionSize,
                 leading: style.captionLeading)
         }
         rows.append(.gap(10))
         if let (width, height) = file.pixelSize {
             rows.append(PageRow(kind: .image(index: imageIndex, pixelWidth: width, pixelHeight: height), height: 0))
         } else if let sentence = file.replacementSentence {
-            rows += paragraphRows([InlineSpan(text: sentence, font: .timesItalic)], alignment: .left)
+            rows += paragraphRows([InlineSpan(text: sentence, font: .italic)], alignment: .left)
         }
         return rows
     }

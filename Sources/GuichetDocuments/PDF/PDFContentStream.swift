@@ -5,19 +5,20 @@ struct PDFContentStream {
 
     mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-    /// Draws one laid-out line with its baseline at (`x`, `y`) in page coordinates.
-    mutating func draw(_ text: PlacedText, x: Double, y: Double) {
+    /// Draws one laid-out line with its baseline at (`x`, `y`) in page coordinates. Glyphs are
+    /// written as two-byte CIDs in hexadecimal strings (`Identity-H`), numbered by `cids`.
+    mutating func draw(_ text: PlacedText, x: Double, y: Double, cids: inout CIDRegistry) {
         guard !text.line.pieces.isEmpty else { return }
         let size = PDFNumber.format(text.size)
         append("BT\n\(PDFNumber.format(x)) \(PDFNumber.format(y)) Td\n")
-        var currentFont: StandardFont?
+        var currentFont: FontFace?
         var isArrayOpen = false
-        var pending: [UInt8] = []
+        var pending: [UInt16] = []
         // TJ numbers are in thousandths of the font size, negative to move right.
         let adjustment = text.extraPerSpace > 0 ? PDFNumber.format(-text.extraPerSpace * 1000 / text.size) : nil
         for piece in text.line.pieces {
             if piece.font != currentFont {
-                if !pending.isEmpty { appendLiteralString(pending) }
+                if !pending.isEmpty { appendHexString(pending) }
                 pending = []
                 if isArrayOpen { append("] TJ\n") }
                 isArrayOpen = false
@@ -28,16 +29,23 @@ struct PDFContentStream {
                 append("[")
                 isArrayOpen = true
             }
-            pending += piece.codes
+            for scalar in piece.scalars { pending.append(cids.cid(for: scalar, in: piece.font)) }
             if piece.isSpace, let adjustment {
-                appendLiteralString(pending)
+                appendHexString(pending)
                 pending = []
                 append(" \(adjustment) ")
             }
         }
-        if !pending.isEmpty { appendLiteralString(pending) }
+        if !pending.isEmpty { appendHexString(pending) }
         if isArrayOpen { append("] TJ\n") }
         append("ET\n")
+    }
+
+    /// A hexadecimal string of two-byte codes (PDF 1.7 §7.3.4.3).
+    mutating func appendHexString(_ codes: [UInt16]) {
+        bytes.append(0x3C)
+        for code in codes { PDFHex.appendWord(code, into: &bytes) }
+        bytes.append(0x3E)
     }
 
     /// A rectangle with its lower-left corner at (`x`, `y`).

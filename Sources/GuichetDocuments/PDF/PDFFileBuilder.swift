@@ -35,6 +35,16 @@ struct PDFFileBuilder {
         write(Array("\nendstream\nendobj\n".utf8))
     }
 
+    /// Writes a stream object deflated (`/FlateDecode`); stored as is if deflating fails.
+    mutating func compressedStreamObject(_ number: Int, dictionary: String, data: [UInt8]) {
+        let separator = dictionary.isEmpty ? "" : " "
+        if let compressed = Zlib.deflate(data) {
+            streamObject(number, dictionary: dictionary + separator + "/Filter /FlateDecode", data: compressed)
+        } else {
+            streamObject(number, dictionary: dictionary, data: data)
+        }
+    }
+
     /// Appends the cross-reference table and trailer, and returns the file.
     mutating func finish(root: Int, info: Int) -> [UInt8] {
         let identifier = hasher.finish().prefix(16).map { byte in

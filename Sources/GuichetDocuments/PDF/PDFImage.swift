@@ -62,9 +62,20 @@ struct PDFImage: Sendable {
         case .named(let name):
             return "\(entries) /ColorSpace \(name)"
         case .withAlpha(let components):
-            let names = components == 2 ? "/Gray /Alpha" : "/Red /Green /Blue /Alpha"
+            let names = components == 2 ? ["Gray", "Alpha"] : ["Red", "Green", "Blue", "Alpha"]
             let alternate = components == 2 ? "/DeviceGray" : "/DeviceRGB"
-            return "\(entries) /ColorSpace [/DeviceN [\(names)] \(alternate) \(tintTransformObject ?? 0) 0 R]"
+            // PDF/A-2 (ISO 19005-2 §6.2.4.4) wants every colorant of a DeviceN space declared in its
+            // Colorants dictionary, each as a Separation: full tint is that primary over white.
+            let full: [String: String] = [
+                "Gray": "[0]", "Alpha": components == 2 ? "[0]" : "[0 0 0]", "Red": "[1 0 0]", "Green": "[0 1 0]",
+                "Blue": "[0 0 1]",
+            ]
+            let white = components == 2 ? "[1]" : "[1 1 1]"
+            let colorants = names.map { name in
+                "/\(name) [/Separation /\(name) \(alternate) << /FunctionType 2 /Domain [0 1] /C0 \(white) /C1 \(full[name] ?? white) /N 1 >>]"
+            }.joined(separator: " ")
+            let list = names.map { "/" + $0 }.joined(separator: " ")
+            return "\(entries) /ColorSpace [/DeviceN [\(list)] \(alternate) \(tintTransformObject ?? 0) 0 R << /Colorants << \(colorants) >> >>]"
         }
     }
 

@@ -40,6 +40,8 @@ struct PageRow: Sendable {
     var rects: [PlacedRect] = []
     /// For a table body row: the header row, repeated at the top of a page the table continues on.
     var repeatedHeader: [PageRow] = []
+    /// A bookmark pointing at this row: set on the first line of a heading and of an exhibit's title.
+    var bookmark: PDFBookmark?
 
     static func gap(_ height: Double, keepWithNext: Bool = false) -> PageRow {
         PageRow(kind: .gap, height: height, keepWithNext: keepWithNext)

@@ -81,6 +81,19 @@ extension Catalog {
             ar: "لإعداد هذه الوثيقة، ينقص ما يلي:"),
         .completeAnswers: Entry(fr: "Compléter mes réponses", en: "Complete my answers", ar: "إكمال إجاباتي"),
         .downloadFormat: Entry(fr: "Télécharger en %1", en: "Download as %1", ar: "تنزيل بصيغة %1"),
+        .downloadSplit: Entry(
+            fr: "Télécharger en PDF, une pièce par fichier (ZIP, pour Télérecours)",
+            en: "Download as PDF, one file per exhibit (ZIP, for Télérecours)",
+            ar: "تنزيل بصيغة PDF، ملف لكل مستند (ZIP، لمنصة Télérecours)"),
+        .documentUnprintable: Entry(
+            fr: "Le PDF ne peut pas être produit : une réponse contient un caractère que ses polices ne savent pas imprimer. Écrivez-la en lettres latines, comme sur le passeport, puis revenez ici. Les formats DOCX et ODT restent disponibles.",
+            en: "The PDF cannot be produced: an answer holds a character its fonts cannot print. Write it in Latin letters, as on the passport, then come back. DOCX and ODT remain available.",
+            ar: "لا يمكن إنشاء ملف PDF: إحدى الإجابات تحتوي على حرف لا تستطيع خطوطه طباعته. اكتبها بالحروف اللاتينية كما في جواز السفر ثم عد إلى هنا. صيغتا DOCX وODT متاحتان."),
+        .documentUnprintableTitle: Entry(fr: "PDF impossible", en: "PDF not possible", ar: "تعذّر إنشاء PDF"),
+        .documentUnprintableText: Entry(
+            fr: "Une de vos réponses contient un caractère que le PDF ne sait pas imprimer. La page de résultat indique lequel ; corrigez la réponse, ou téléchargez le document en DOCX ou ODT.",
+            en: "One of your answers holds a character the PDF cannot print. The result page says which; correct the answer, or download the document as DOCX or ODT.",
+            ar: "تحتوي إحدى إجاباتك على حرف لا يستطيع ملف PDF طباعته. تبيّن صفحة النتيجة أيّ حرف هو؛ صحّح الإجابة أو نزّل الوثيقة بصيغة DOCX أو ODT."),
         .changeAnswers: Entry(fr: "Modifier mes réponses", en: "Change my answers", ar: "تعديل إجاباتي"),
         .printHint: Entry(
             fr: "Pour garder cette page, imprimez-la ou enregistrez-la en PDF depuis votre navigateur.",

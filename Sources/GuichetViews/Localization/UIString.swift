@@ -30,7 +30,8 @@ public enum UIString: String, CaseIterable, Sendable {
     case reviewTitle, reviewIntro, changeButton, changeLabel, removeEntry, confirmButton, stopHeading
     case resultTitle, verdictHeading, verdictInsuffisant, verdictRecevable, verdictSolide, verdictReasons, verdictAdvice
     case myDeadlinesHeading, documentsHeading, documentReady, documentMissing, completeAnswers, downloadFormat
-    case changeAnswers, printHint, warningsResultHeading
+    case changeAnswers, printHint, warningsResultHeading, downloadSplit, documentUnprintable
+    case documentUnprintableTitle, documentUnprintableText
     case deleteLink, deleteTitle, deleteText, deleteConfirm, deleteCancel, deletedTitle, deletedText
     case resumeTitle, resumeIntro, resumeLabel, resumeHint, resumeButton, resumeMistyped, resumeWrongLength
     case resumeInvalidCharacter

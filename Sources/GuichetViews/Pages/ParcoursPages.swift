@@ -19,6 +19,11 @@ public enum ParcoursPages {
         public let document: OfferedDocument
         /// Format name (`PDF`) → href.
         public let downloads: [(format: String, href: String)]
+        /// The split filing (one PDF per exhibit, in a ZIP), when the document has exhibits.
+        public var splitDownload: String?
+        /// Characters of the answers the PDF cannot print, each with its field: the PDF and the
+        /// split filing are then not offered.
+        public var unprintable: [String] = []
 
         public init(document: OfferedDocument, downloads: [(format: String, href: String)]) {
             self.document = document
@@ -406,9 +411,16 @@ public enum ParcoursPages {
                                 Layout.content("h3", context) { link.document.kind.title }
                                 if link.document.isReady {
                                     el("p") { l(.documentReady) }
+                                    if !link.unprintable.isEmpty {
+                                        el("p", ["class": "error-summary"]) { l(.documentUnprintable) }
+                                        Layout.content("ul", context) { for problem in link.unprintable { el("li") { problem } } }
+                                    }
                                     el("ul") {
-                                        for download in link.downloads {
+                                        for download in link.downloads where link.unprintable.isEmpty || download.format != "PDF" {
                                             el("li") { el("a", ["href": download.href]) { l(.downloadFormat, download.format) } }
+                                        }
+                                        if let split = link.splitDownload, link.unprintable.isEmpty {
+                                            el("li") { el("a", ["href": split]) { l(.downloadSplit) } }
                                         }
                                     }
                                 } else {

@@ -223,13 +223,22 @@ struct ParcoursRoutes: Sendable {
             for deadline in result.deadlines {
                 calendars[deadline.id] = "/mon-dossier/echeance/\(deadline.id).ics" + (reader.isExplicit ? "?lang=\(reader.language.rawValue)" : "")
             }
+            let language = reader.isExplicit ? "?lang=\(reader.language.rawValue)" : ""
+            // Named with their fields, so that the person knows which answer to write in Latin letters.
+            let unprintable = result.caseFile.map { caseFile in
+                ((try? PrintabilityCheck.problems(in: caseFile)) ?? []).map(\.frenchMessage)
+            } ?? []
             let documents = result.documents.map { offered in
-                ParcoursPages.DocumentLink(
+                var link = ParcoursPages.DocumentLink(
                     document: offered,
                     downloads: DocumentFormat.allCases.map { format in
-                        (format.rawValue.uppercased(), "/mon-dossier/document/\(offered.kind.rawValue).\(format.fileExtension)"
-                            + (reader.isExplicit ? "?lang=\(reader.language.rawValue)" : ""))
+                        (format.rawValue.uppercased(), "/mon-dossier/document/\(offered.kind.rawValue).\(format.fileExtension)" + language)
                     })
+                if offered.kind == .refereMesuresUtiles {
+                    link.splitDownload = "/mon-dossier/document/\(offered.kind.rawValue).zip" + language
+                }
+                link.unprintable = unprintable
+                return link
             }
             return html(
                 ParcoursPages.result(
@@ -367,27 +376,43 @@ struct ParcoursRoutes: Sendable {
         switch await openFile(request, context, reader: reader) {
         case .failure(let refusal): return refusal.response
         case .success(let (_, file, interview)):
+            // `<kind>.pdf|docx|odt`, or `<kind>.zip`: the filing split into one PDF per exhibit.
             guard let name = context.parameters.get("file"), let dot = name.lastIndex(of: "."),
                 let kind = DocumentKind(rawValue: String(name[..<dot])),
-                let format = DocumentFormat(rawValue: String(name[name.index(after: dot)...])),
+                case let fileExtension = String(name[name.index(after: dot)...]),
+                let format = fileExtension == "zip" ? .pdf : DocumentFormat(rawValue: fileExtension),
                 let result = finishedResult(file, interview), result.documents.contains(where: { $0.kind == kind }),
                 let caseFile = result.caseFile
             else { throw HTTPError(.notFound) }
+            let isSplit = fileExtension == "zip"
+            if format == .pdf, !((try? PrintabilityCheck.problems(in: caseFile)) ?? []).isEmpty {
+                logger.notice("document not printable", metadata: ["file.id": "\(file.id)", "document": "\(kind.rawValue)"])
+                return html(
+                    ParcoursPages.message(
+                        .documentUnprintableTitle, .documentUnprintableText,
+                        context: reader.context(path: "/mon-dossier", updated: nil), links: [(.parcoursResume, .myFile)]),
+                    reader: reader, status: .unprocessableContent)
+            }
             let captures: [String: [UInt8]]
             do { captures = try await files.openedCaptures(of: file) } catch { return failure(error, reader: reader) }
             let bytes: [UInt8]
             do {
                 let drafted = try kind.draft(from: caseFile, today: today, files: { captures[$0] }, hash: Hashing.sha256)
-                bytes = try format.writer.write(drafted.draft)
+                bytes =
+                    isSplit
+                    ? try SplitFiling.archive(drafted.draft, format: .pdf, mainStem: kind.splitFileStem)
+                    : try format.writer.write(drafted.draft)
             } catch {
                 logger.notice("document not drafted", metadata: ["file.id": "\(file.id)", "document": "\(kind.rawValue)"])
                 throw HTTPError(.notFound)
             }
-            logger.info("document drafted", metadata: ["file.id": "\(file.id)", "document": "\(kind.rawValue)", "format": "\(format.rawValue)"])
+            logger.info(
+                "document drafted",
+                metadata: ["file.id": "\(file.id)", "document": "\(kind.rawValue)", "format": "\(isSplit ? "zip" : format.rawValue)"])
             var response = Response(
-                status: .ok, headers: [.contentType: format.mediaType, .cacheControl: "no-store"],
+                status: .ok, headers: [.contentType: isSplit ? SplitFiling.mediaType : format.mediaType, .cacheControl: "no-store"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
-            response.headers[.contentDisposition] = "attachment; filename=\"\(kind.rawValue).\(format.fileExtension)\""
+            response.headers[.contentDisposition] = "attachment; filename=\"\(kind.rawValue).\(fileExtension)\""
             return response
         }
     }

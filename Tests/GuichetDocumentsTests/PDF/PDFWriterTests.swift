@@ -42,10 +42,11 @@ struct PDFWriterTests {
         #expect(pdf.startXRef == pdf.actualXRefOffset)
     }
 
-    @Test("accented French text is written in WinAnsi and reads back")
+    @Test("accented French text is written as CIDs and reads back through the ToUnicode map")
     func frenchText() throws {
         let pdf = PDFReader(try writer.write(SampleDrafts.filing))
         let text = pdf.text.replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
         for phrase in [
             "Requête en référé « mesures utiles »", "aucun créneau disponible",
             "Œuvre, cœur, où, à, ç, ù, â, ê, î, ô, û, ë, ï",
@@ -53,17 +54,51 @@ struct PDFWriterTests {
         ] {
             #expect(text.contains(phrase), "\(phrase)")
         }
-        // « é » is byte 0xE9, written as the octal escape \351 in the content stream.
+        // Text is shown with two-byte codes in hexadecimal strings, in Identity-H fonts.
         let stream = String(decoding: pdf.contentStreams[0], as: UTF8.self)
-        #expect(stream.contains("r\\351f\\351r\\351"))
-        #expect(pdf.latin1.contains("/Encoding /WinAnsiEncoding"))
+        #expect(stream.contains("] TJ"))
+        #expect(stream.range(of: "<[0-9A-F]{8,}>", options: .regularExpression) != nil)
+        #expect(!pdf.latin1.contains("/WinAnsiEncoding"))
+        #expect(!pdf.latin1.contains("/Subtype /Type1"))
     }
 
-    @Test("characters outside WinAnsi are replaced by ?")
-    func replacement() throws {
-        let draft = DocumentDraft(title: "T", blocks: [.paragraph([TextRun("Ville : 北京 — ✓")])])
-        let text = PDFReader(try writer.write(draft)).text
-        #expect(text.contains("Ville : ?? — ?"))
+    @Test("names in Latin, Greek and Cyrillic scripts print and read back exactly")
+    func namesOfEveryScript() throws {
+        let names = [
+            "Ayşe Yılmaz-Nguyễn Thị Đặng", "Trần Văn Hưởng", "Ștefan Țurcanu", "Łukasz Żółć", "Jiří Dvořák",
+            "Олександр Шевченко", "Нұрсұлтан Әбішұлы", "Γιώργος Παπαδόπουλος", "Əli Həsənov", "Þóra Guðmundsdóttir",
+            "Ő Ű", "Mamadou Aïssata Diallo", "µ and μ",
+        ]
+        for name in names {
+            let draft = DocumentDraft(
+                title: "Requête – \(name)", blocks: [.lines([name]), .paragraph([TextRun(name, bold: true)])])
+            let text = PDFReader(try writer.write(draft)).text
+            let lines = text.split(separator: "\n").map(String.init)
+            #expect(lines.filter { $0 == name }.count == 2, "\(name): \(lines)")
+        }
+    }
+
+    @Test("a combining mark without a precomposed letter is printed over its letter, not dropped")
+    func combiningMarks() throws {
+        // « ẹ́ » (Yoruba): e with dot below (precomposed) and a combining acute that stays combining.
+        let name = "Adé\u{0301}ọ̀lá"
+        let text = PDFReader(try writer.write(DocumentDraft(title: "T", blocks: [.lines([name])]))).text
+        #expect(text.contains(name.precomposedStringWithCanonicalMapping))
+    }
+
+    @Test("a character the fonts cannot draw is refused with its code, never replaced")
+    func unprintable() throws {
+        for (text, scalar) in [("Ville : 北京", "北"), ("Nom : 𝔄lice", "𝔄"), ("coché ✓", "✓"), ("مرحبا", "م")] {
+            let draft = DocumentDraft(title: "T", blocks: [.paragraph([TextRun(text)])])
+            #expect(throws: DocumentError.unprintableCharacter(Unicode.Scalar(scalar)!, context: text)) {
+                try writer.write(draft)
+            }
+        }
+        let message = DocumentError.unprintableCharacter("𝔄", context: "𝔄lice").frenchMessage
+        #expect(message.hasPrefix("le caractère « 𝔄 » (U+1D504) ne peut pas être imprimé dans le PDF"))
+        // Characters that print as nothing (controls, zero-width, soft hyphen) are not refused.
+        let quiet = DocumentDraft(title: "T", blocks: [.paragraph([TextRun("a\u{00AD}b\u{200B}c\u{0007}")])])
+        #expect(PDFReader(try writer.write(quiet)).text.contains("abc"))
     }
 
     @Test("the title is stored in the document information, UTF-16 when not ASCII")

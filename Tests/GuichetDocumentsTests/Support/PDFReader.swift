@@ -3,7 +3,8 @@ import Foundation
 @testable import GuichetDocuments
 
 /// Reads back what the tests need from a PDF written by ``PDFWriter``: its objects, the text shown
-/// in its uncompressed content streams (decoded from WinAnsi), and the cross-reference table.
+/// in its uncompressed content streams (CIDs decoded through its ToUnicode CMap), and the
+/// cross-reference table.
 struct PDFReader {
     let bytes: [UInt8]
 
@@ -59,13 +60,127 @@ struct PDFReader {
     }
 
     /// The text of each page, strings of every TJ array concatenated, lines separated by newlines.
-    var pageTexts: [String] { contentStreams.map(Self.text(ofContent:)) }
+    var pageTexts: [String] {
+        let map = toUnicode
+        return contentStreams.map { Self.text(ofContent: $0, toUnicode: map) }
+    }
 
     /// All the text.
     var text: String { pageTexts.joined(separator: "\n") }
 
-    /// Decodes the literal strings of a content stream, a newline at each BT.
-    static func text(ofContent content: [UInt8]) -> String {
+    /// The outline's entry titles, in the order they were written (reading order).
+    var outlineTitles: [String] { outlineEntries.map(\.title) }
+
+    /// Page index (0-based) opened by the bookmark titled `title`.
+    func outlinePage(title: String) -> Int? {
+        guard let entry = outlineEntries.first(where: { $0.title == title }) else { return nil }
+        return pageObjectNumbers.firstIndex(of: entry.page)
+    }
+
+    /// Object numbers of the pages, in order.
+    var pageObjectNumbers: [Int] {
+        objects.filter { $0.body.hasPrefix("<< /Type /Page /Parent") }.map(\.number)
+    }
+
+    /// Outline items: objects with a /Title and a /Parent.
+    var outlineEntries: [(title: String, page: Int)] {
+        objects.compactMap { object in
+            guard object.body.hasPrefix("<< /Title "), object.body.contains("/Parent "),
+                let dest = object.body.components(separatedBy: "/Dest [").last,
+                let page = Int(dest.prefix { $0.isNumber })
+            else { return nil }
+            return (Self.decodeTextString(String(object.body.dropFirst(10))), page)
+        }
+    }
+
+    /// Every non-stream object, by number, with its body (Latin-1).
+    var objects: [(number: Int, body: String)] {
+        let text = latin1
+        var result: [(Int, String)] = []
+        for chunk in text.components(separatedBy: " 0 obj\n").dropFirst() {
+            guard let end = chunk.range(of: "\nendobj\n") else { continue }
+            result.append((0, String(chunk[..<end.lowerBound])))
+        }
+        // Numbers: the digits before each " 0 obj\n".
+        var numbers: [Int] = []
+        var searchStart = text.startIndex
+        while let range = text.range(of: " 0 obj\n", range: searchStart..<text.endIndex) {
+            let digits = text[..<range.lowerBound].reversed().prefix { $0.isNumber }
+            numbers.append(Int(String(digits.reversed())) ?? -1)
+            searchStart = range.upperBound
+        }
+        return zip(numbers, result).map { ($0, $1.1) }
+    }
+
+    /// A PDF text string at the start of `text`: `(literal)` or `<FEFF…>` UTF-16BE.
+    static func decodeTextString(_ text: String) -> String {
+        if text.hasPrefix("<FEFF") {
+            let hex = Array(text.dropFirst(5).prefix { $0 != ">" })
+            var units: [UInt16] = []
+            var index = 0
+            while index + 4 <= hex.count {
+                units.append(UInt16(String(hex[index..<index + 4]), radix: 16) ?? 0)
+                index += 4
+            }
+            return String(decoding: units, as: UTF16.self)
+        }
+        var result = ""
+        var escaped = false
+        for character in text.dropFirst() {
+            if escaped {
+                result.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == ")" {
+                break
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The raw data of object `number`'s stream, inflated when it is `/FlateDecode`.
+    func streamData(ofObject number: Int) -> [UInt8]? {
+        guard let start = find(Array("\n\(number) 0 obj\n".utf8), from: 0),
+            let marker = find(Array(">>\nstream\n".utf8), from: start)
+        else { return nil }
+        let dictionary = String(decoding: bytes[start..<marker], as: UTF8.self)
+        guard let lengthText = dictionary.components(separatedBy: "/Length ").last,
+            let length = Int(lengthText.prefix { $0.isNumber })
+        else { return nil }
+        let dataStart = marker + 10
+        let data = Array(bytes[dataStart..<dataStart + length])
+        return dictionary.contains("/FlateDecode") ? Zlib.inflate(data, limit: 64 << 20) : data
+    }
+
+    /// CID → text, from the `/ToUnicode` CMap every font of the file shares.
+    var toUnicode: [UInt16: String] {
+        guard let range = latin1.range(of: "/ToUnicode "),
+            let number = Int(latin1[range.upperBound...].prefix { $0.isNumber }),
+            let data = streamData(ofObject: number)
+        else { return [:] }
+        var map: [UInt16: String] = [:]
+        let text = String(decoding: data, as: UTF8.self)
+        for line in text.split(separator: "\n") where line.hasPrefix("<") {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let cid = UInt16(parts[0].dropFirst().dropLast(), radix: 16) else { continue }
+            let hex = Array(parts[1].dropFirst().dropLast())
+            var units: [UInt16] = []
+            var index = 0
+            while index + 4 <= hex.count {
+                units.append(UInt16(String(hex[index..<index + 4]), radix: 16) ?? 0)
+                index += 4
+            }
+            map[cid] = String(decoding: units, as: UTF16.self)
+        }
+        return map
+    }
+
+    /// The text of one content stream: every hexadecimal string decoded through `toUnicode`, a
+    /// newline at each BT.
+    static func text(ofContent content: [UInt8], toUnicode: [UInt16: String]) -> String {
         var result = ""
         var index = 0
         while index < content.count {
@@ -75,34 +190,23 @@ struct PDFReader {
                 index += 2
                 continue
             }
-            guard byte == UInt8(ascii: "(") else {
+            guard byte == UInt8(ascii: "<") else {
                 index += 1
                 continue
             }
             index += 1
-            while index < content.count, content[index] != UInt8(ascii: ")") {
-                var code = content[index]
-                if code == UInt8(ascii: "\\") {
-                    index += 1
-                    let next = content[index]
-                    if (0x30...0x37).contains(next) {
-                        var value = 0
-                        var digits = 0
-                        while digits < 3, index < content.count, (0x30...0x37).contains(content[index]) {
-                            value = value * 8 + Int(content[index] - 0x30)
-                            index += 1
-                            digits += 1
-                        }
-                        index -= 1
-                        code = UInt8(value)
-                    } else {
-                        code = next
-                    }
-                }
-                if let scalar = WinAnsi.scalar(for: code) { result.unicodeScalars.append(scalar) }
+            var digits: [UInt8] = []
+            while index < content.count, content[index] != UInt8(ascii: ">") {
+                digits.append(content[index])
                 index += 1
             }
             index += 1
+            var position = 0
+            while position + 4 <= digits.count {
+                let cid = UInt16(String(decoding: digits[position..<position + 4], as: UTF8.self), radix: 16) ?? 0
+                result += toUnicode[cid] ?? "\u{FFFD}"
+                position += 4
+            }
         }
         return result
     }

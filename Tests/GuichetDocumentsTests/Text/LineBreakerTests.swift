@@ -11,17 +11,17 @@ struct LineBreakerTests {
     func linesFit() {
         for width in [60.0, 120, 250, 453] {
             let lines = LineBreaker.lines(
-                [InlineSpan(text: Self.sentence, font: .timesRoman)], size: 11, maxWidth: width)
+                [InlineSpan(text: Self.sentence, font: .regular)], size: 11, maxWidth: width)
             #expect(lines.allSatisfy { $0.width <= width + 0.001 })
-            let printed = lines.flatMap { $0.pieces.filter { !$0.isSpace }.flatMap(\.codes) }
-            let expected = Self.sentence.unicodeScalars.filter { $0 != " " }.map { WinAnsi.code(for: $0) }
-            #expect(printed.map { Optional($0) } == expected)
+            let printed = lines.flatMap { $0.pieces.filter { !$0.isSpace }.flatMap(\.scalars) }
+            let expected = Self.sentence.unicodeScalars.filter { $0 != " " }
+            #expect(printed == Array(expected))
         }
     }
 
     @Test("only the last line of a paragraph ends it")
     func paragraphEnd() {
-        let lines = LineBreaker.lines([InlineSpan(text: Self.sentence, font: .timesRoman)], size: 11, maxWidth: 200)
+        let lines = LineBreaker.lines([InlineSpan(text: Self.sentence, font: .regular)], size: 11, maxWidth: 200)
         #expect(lines.count > 2)
         #expect(lines.dropLast().allSatisfy { !$0.endsParagraph })
         #expect(lines.last?.endsParagraph == true)
@@ -30,30 +30,56 @@ struct LineBreakerTests {
     @Test("a line never breaks at a no-break space")
     func noBreakSpace() {
         let text = (1...40).map { "n°\u{00A0}\($0)" }.joined(separator: " ")
-        let lines = LineBreaker.lines([InlineSpan(text: text, font: .timesRoman)], size: 11, maxWidth: 100)
+        let lines = LineBreaker.lines([InlineSpan(text: text, font: .regular)], size: 11, maxWidth: 100)
         for line in lines {
-            let codes = line.pieces.filter { !$0.isSpace }.flatMap(\.codes)
+            let scalars = line.pieces.filter { !$0.isSpace }.flatMap(\.scalars)
             // Each line starts with « n° », never with a bare number.
-            #expect(codes.starts(with: [0x6E, 0xB0]))
+            #expect(scalars.starts(with: ["n", "°"]))
         }
     }
 
     @Test("a word wider than the line is cut between characters")
     func longWord() {
         let word = String(repeating: "x", count: 10_000)
-        let lines = LineBreaker.lines([InlineSpan(text: word, font: .timesBold)], size: 11, maxWidth: 453)
+        let lines = LineBreaker.lines([InlineSpan(text: word, font: .bold)], size: 11, maxWidth: 453)
         #expect(lines.count > 50)
         #expect(lines.allSatisfy { $0.width <= 453.001 })
-        #expect(lines.reduce(0) { $0 + $1.pieces.reduce(0) { $0 + $1.codes.count } } == 10_000)
+        #expect(lines.reduce(0) { $0 + $1.pieces.reduce(0) { $0 + $1.scalars.count } } == 10_000)
+    }
+
+    @Test("a narrow no-break space (U+202F) keeps « and its word together, with its own narrower glyph")
+    func narrowNoBreakSpace() {
+        let text = (1...30).map { "«\u{202F}mot\($0)\u{202F}»" }.joined(separator: " ")
+        let lines = LineBreaker.lines([InlineSpan(text: text, font: .regular)], size: 11, maxWidth: 90)
+        #expect(lines.count > 5)
+        for line in lines {
+            let scalars = line.pieces.filter { !$0.isSpace }.flatMap(\.scalars)
+            #expect(scalars.first == "«")
+            #expect(scalars.last == "»")
+        }
+        let metrics = FontFace.regular.metrics
+        #expect(metrics.advance(of: "\u{202F}") < metrics.advance(of: " "))
+        #expect(metrics.advance(of: "\u{00A0}") == metrics.advance(of: " "))
+    }
+
+    @Test("Liberation Serif has the advance widths of Times")
+    func timesMetrics() {
+        // Liberation Serif is metric-compatible with Times New Roman: the AFM widths of Times-Roman.
+        let metrics = FontFace.regular.metrics
+        #expect(metrics.advance(of: "e") == 444)
+        #expect(metrics.advance(of: "é") == 444)
+        #expect(metrics.advance(of: " ") == 250)
+        #expect(FontFace.bold.metrics.advance(of: "W") == 1000)
+        #expect(metrics.width(of: "référé", size: 10) == 23.31)
     }
 
     @Test("forced line breaks end lines, and runs keep their fonts")
     func breaksAndFonts() {
         let lines = LineBreaker.lines(
-            [InlineSpan(text: "Pour :\n", font: .timesRoman), InlineSpan(text: "Mme X", font: .timesBold)], size: 11,
+            [InlineSpan(text: "Pour :\n", font: .regular), InlineSpan(text: "Mme X", font: .bold)], size: 11,
             maxWidth: 400)
         #expect(lines.count == 2)
         #expect(lines[0].endsParagraph)
-        #expect(lines[1].pieces.map(\.font) == [.timesBold, .timesBold, .timesBold])
+        #expect(lines[1].pieces.map(\.font) == [.bold, .bold, .bold])
     }
 }

@@ -1,0 +1,4 @@
+extension DocumentDraft {
+    /// STUB until the typography branch lands.
+    public func typeset() -> DocumentDraft { self }
+}
