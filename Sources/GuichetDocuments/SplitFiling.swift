@@ -1,7 +1,8 @@
 public import GuichetCore
 
-/// A filing as separate files, the other form Télérecours accepts (art. R.414-3 CJA): the document
-/// itself, then one file per exhibit named after its bordereau line, in one ZIP archive.
+/// A filing as separate files, one per exhibit, as Télérecours asks since 1 January 2021 (art. R.414-5
+/// CJA, décret n° 2020-1245): the document itself, then each exhibit in a file whose name starts with
+/// its number in the bordereau, in one ZIP archive.
 ///
 /// Each image exhibit becomes a one-exhibit PDF/A file (its heading, caption and picture, as in the
 /// bundle); an exhibit that is a PDF is copied as it is; an exhibit with no file is left out (the
@@ -14,7 +15,7 @@ public enum SplitFiling {
     }
 
     /// The files: `00-<mainStem>.<ext>` with the document in `format` without its exhibits, then
-    /// `Piece-NN-<slug>.pdf` for each exhibit that has a file.
+    /// `NN-<slug>.pdf` for each exhibit that has a file.
     public static func files(_ draft: DocumentDraft, format: DocumentFormat, mainStem: String) throws(DocumentError)
         -> [File]
     {

@@ -110,4 +110,51 @@ struct CaseFileCommandsTests {
             #expect(DocumentCommand.execute(kind: "autre", caseFile: casePath, format: "pdf", out: "/tmp/x", date: nil, now: Date()).status == 2)
         }
     }
+
+    @Test("--split writes the requête and one PDF per exhibit, each named from its bordereau number")
+    func split() throws {
+        try withExamples { folder in
+            let casePath = folder.appendingPathComponent("solide.json").path
+            let out = folder.appendingPathComponent("depot.zip").path
+            let outcome = DocumentCommand.execute(
+                kind: "refere-mesures-utiles", caseFile: casePath, format: "pdf", out: out, date: "2026-11-20",
+                split: true, now: Date())
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+            let bytes = try #require(FileManager.default.contents(atPath: out))
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+            for name in ["00-Requete.pdf", "02-capture-2026-10-05.pdf", "09-capture-2026-10-30.pdf", "10-lettre-2026-10-12.pdf"] {
+                #expect(text.contains(name), "\(name)")
+            }
+            // Exhibit 1 (the permit) and 11 (an e-mail) have no file in the example: left out, as the notices say.
+            #expect(!text.contains("01-copie"))
+            #expect(outcome.standardOutput.contains("Pièce n° 1 (Copie du titre de séjour"))
+        }
+    }
+
+    @Test("a character the PDF fonts cannot print is named with its field, and nothing is written")
+    func unprintable() throws {
+        try withExamples { folder in
+            let casePath = folder.appendingPathComponent("solide.json").path
+            let data = try #require(FileManager.default.contents(atPath: casePath))
+            var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            var person = try #require(object["person"] as? [String: Any])
+            person["name"] = "𝔄lice Exemple"
+            person["birthPlace"] = "Ayşe köyü — Nguyễn Đặng"
+            object["person"] = person
+            try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: casePath))
+            let out = folder.appendingPathComponent("refus.pdf").path
+            let refused = DocumentCommand.execute(
+                kind: "refere-mesures-utiles", caseFile: casePath, format: "pdf", out: out, date: "2026-11-20", now: Date())
+            #expect(refused.status == 2)
+            #expect(refused.standardError.contains("person.name : le caractère « 𝔄 » (U+1D504) ne peut pas être imprimé"))
+            #expect(!refused.standardError.contains("birthPlace"), "Turkish and Vietnamese letters print")
+            #expect(!FileManager.default.fileExists(atPath: out))
+            // Office files carry any character.
+            let docx = DocumentCommand.execute(
+                kind: "refere-mesures-utiles", caseFile: casePath, format: "docx",
+                out: folder.appendingPathComponent("ok.docx").path, date: "2026-11-20", now: Date())
+            #expect(docx.status == 0, "\(docx.standardError)")
+        }
+    }
 }

@@ -104,6 +104,15 @@ struct ParcoursRoutesTests {
             let pdfText = String(decoding: pdf.body.readableBytesView, as: UTF8.self)
             #expect(pdfText.contains("/Subtype /Image"), "the uploaded capture is an exhibit of the référé")
             #expect(try await browser.get("/mon-dossier/document/inconnu.pdf").status == .notFound)
+            // The split filing for Télérecours: a ZIP with the requête first, then one PDF per exhibit.
+            #expect(result.contains("href=\"/mon-dossier/document/refere-mesures-utiles.zip\""))
+            let zip = try await browser.get("/mon-dossier/document/refere-mesures-utiles.zip")
+            #expect(zip.status == .ok)
+            #expect(zip.headers[.contentType] == "application/zip")
+            let zipBytes = Array(zip.body.readableBytesView)
+            #expect(zipBytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+            #expect(String(decoding: zipBytes, as: UTF8.self).contains("00-Requete.pdf"))
+            #expect(String(decoding: zipBytes, as: UTF8.self).contains("-capture-2026-"))
         }
     }
 
@@ -123,6 +132,27 @@ struct ParcoursRoutesTests {
             let letter = try await browser.get("/mon-dossier/document/lettre-prefecture.pdf")
             #expect(letter.status == .ok)
             #expect(try await browser.get("/mon-dossier/document/refere-mesures-utiles.pdf").status == .notFound)
+        }
+    }
+
+    @Test("a name the PDF fonts cannot print: the field is named, the PDF is refused, DOCX and ODT remain")
+    func unprintableName() async throws {
+        let app = try await makeParcoursApp(now: { Self.instant })
+        try await app.test(.router) { client in
+            let browser = Browser(client)
+            _ = try await browser.start("rendez-vous-prefecture")
+            let identity = Self.identity.map { $0.0 == "nom" ? ("nom", "𝔄lice Exemple") : $0 }
+            let result = try await browser.walk(
+                [("departement", "69"), ("procedure", "premiere-demande-titre")]
+                    + Self.attempts(["05/11/2026 09:00", "06/11/2026 09:00"]) + [("lettres+0", "non")] + identity
+                    + [("situation", "Mon employeur attend mon titre.")])
+            #expect(result.contains("person.name : le caractère « 𝔄 » (U+1D504) ne peut pas être imprimé dans le PDF"))
+            #expect(!result.contains("href=\"/mon-dossier/document/lettre-prefecture.pdf\""))
+            #expect(result.contains("href=\"/mon-dossier/document/lettre-prefecture.docx\""))
+            let refused = try await browser.get("/mon-dossier/document/lettre-prefecture.pdf")
+            #expect(refused.status == .unprocessableContent)
+            #expect(Browser.text(refused).contains("PDF impossible"))
+            #expect(try await browser.get("/mon-dossier/document/lettre-prefecture.odt").status == .ok)
         }
     }
 

@@ -224,7 +224,7 @@ struct DocumentCommand: ParsableCommand {
     var date: String?
 
     @Flag(
-        help: "Une archive ZIP : le document sans ses pièces (00-…), puis un fichier PDF par pièce, nommé d'après le bordereau (Piece-02-capture-2026-10-05.pdf).")
+        help: "Une archive ZIP : le document sans ses pièces (00-…), puis un fichier PDF par pièce, nommé d'après son numéro au bordereau (02-capture-2026-10-05.pdf).")
     var split = false
 
     func run() throws {

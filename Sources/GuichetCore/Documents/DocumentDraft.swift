@@ -69,7 +69,7 @@ public struct Exhibit: Sendable, Equatable {
     }
 
     /// What names the exhibit's own file when the filing is split into one file per exhibit
-    /// (`capture-2026-10-05` → `Piece-02-capture-2026-10-05.pdf`): ASCII, lower case, hyphens.
+    /// (`capture-2026-10-05` → `02-capture-2026-10-05.pdf`): ASCII, lower case, hyphens.
     public var fileSlug: String
 
     public init(number: Int, title: String, caption: [String], content: Content?, fileSlug: String? = nil) {
@@ -80,12 +80,14 @@ public struct Exhibit: Sendable, Equatable {
         self.fileSlug = fileSlug ?? Exhibit.slug(title)
     }
 
-    /// The exhibit's file name in a split filing, after its bordereau number:
-    /// `Piece-02-capture-2026-10-05.pdf`.
+    /// The exhibit's file name in a split filing: `02-capture-2026-10-05.pdf`. It starts with the
+    /// exhibit's number in the bordereau, as art. R.414-5 CJA asks of each file sent through
+    /// Télérecours (décret n° 2020-1245), and keeps to what the platform accepts: at most 80
+    /// characters, no accent, no dot but the extension's.
     public func fileName(extension fileExtension: String) -> String {
         let number = self.number < 10 ? "0\(self.number)" : String(self.number)
-        let slug = fileSlug.isEmpty ? "" : "-" + fileSlug
-        return "Piece-\(number)\(slug).\(fileExtension)"
+        let slug = fileSlug.isEmpty ? "-piece" : "-" + fileSlug
+        return "\(number)\(slug).\(fileExtension)"
     }
 
     /// `text` folded to ASCII lower case (accents and ligatures removed), every other run of

@@ -23,7 +23,7 @@ public enum DocumentKind: String, Sendable, Equatable, CaseIterable {
     /// The case-file fields this document always needs (others depend on the procedure: see
     /// ``requirements(for:today:)``).
     /// The stem of the document's own file when a filing is split into one file per exhibit
-    /// (`00-Requete.pdf`, then `Piece-01-….pdf` …).
+    /// (`00-Requete.pdf`, then `01-….pdf` …).
     public var splitFileStem: String {
         switch self {
         case .refereMesuresUtiles: return "Requete"

@@ -227,6 +227,10 @@ extension DraftContext {
             "Déposez la requête sur Télérecours citoyens, ou envoyez-la au greffe du \(courtName) (en recommandé "
                 + "ou sur place), avec la mention « référé » sur la requête et sur l'enveloppe (art. R.522-3 du code "
                 + "de justice administrative). Signez-la ; sur Télérecours citoyens, l'identification vaut signature.",
+            "Sur Télérecours citoyens, déposez chaque pièce dans un fichier distinct dont le nom commence par son "
+                + "numéro au bordereau (art. R.414-5 du code de justice administrative, dans sa rédaction issue du décret "
+                + "n° 2020-1245 du 9 octobre 2020 ; règle non vérifiée sur le texte officiel, vérifiée le 3 décembre 2026) : "
+                + "le document « une pièce par fichier » (ZIP, option --split) les prépare ainsi.",
             "Un avocat n'est pas obligatoire ; vous pouvez demander l'aide juridictionnelle.",
             "Si une obligation de quitter le territoire français a été prise contre vous, demandez conseil avant de "
                 + "déposer cette requête : le juge peut alors écarter l'urgence (CE, 9 juin 2022, n° 453391).",

@@ -120,10 +120,10 @@ struct PDFArchivalTests {
     @Test("exhibit file names: two-digit number, then the slug")
     func fileNames() {
         let capture = Exhibit(number: 2, title: "Capture d'écran", caption: [], content: nil, fileSlug: "capture-2026-10-05")
-        #expect(capture.fileName(extension: "pdf") == "Piece-02-capture-2026-10-05.pdf")
+        #expect(capture.fileName(extension: "pdf") == "02-capture-2026-10-05.pdf")
         let document = Exhibit(number: 12, title: "Copie du titre de séjour expirant le 30 novembre 2026", caption: [], content: nil)
-        #expect(document.fileName(extension: "pdf") == "Piece-12-copie-du-titre-de-sejour-expirant-le-30.pdf")
+        #expect(document.fileName(extension: "pdf") == "12-copie-du-titre-de-sejour-expirant-le-30.pdf")
         #expect(Exhibit.slug("Œuvre « déjà » — ÉTÉ") == "oeuvre-deja-ete")
-        #expect(Exhibit(number: 1, title: "北京", caption: [], content: nil).fileName(extension: "pdf") == "Piece-01.pdf")
+        #expect(Exhibit(number: 1, title: "北京", caption: [], content: nil).fileName(extension: "pdf") == "01-piece.pdf")
     }
 }
