@@ -81,9 +81,14 @@ public struct ContentIndexer: Sendable {
     }
 }
 
-/// A file's fingerprint: FNV-1a of its text and its length, enough to notice an edit.
+/// A file's fingerprint: FNV-1a of its text and its length, enough to notice an edit, and the version of
+/// the rendering stored with it.
 enum Fingerprint {
+    /// Bump it when the stored rendering of an unchanged file changes (the Markdown renderer's HTML), so that
+    /// the next start re-renders every file once. 2: French typography in the body HTML.
+    static let renderingVersion = 2
+
     static func of(_ text: String) -> String {
-        "fnv1a64:" + String(FNV1a.hash(text), radix: 16) + ":" + String(text.utf8.count)
+        "fnv1a64:" + String(FNV1a.hash(text), radix: 16) + ":" + String(text.utf8.count) + ":r\(renderingVersion)"
     }
 }

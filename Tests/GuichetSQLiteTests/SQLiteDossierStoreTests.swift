@@ -43,6 +43,39 @@ struct SQLiteDossierStoreTests {
         #expect(try await SQLiteDossierStore(database: reopened).indexedFiles().count == DossierFixtures.files.count)
     }
 
+    @Test("French typography is in the stored body HTML only: the indexed text and the search excerpts keep their spaces")
+    func typographyOutsideTheIndex() async throws {
+        let item = ContentFile(
+            path: "items/2026/2026-10-05-typographie.md",
+            text: """
+                ---
+                slug: typographie
+                title: "Référé : le délai"
+                type: analyse
+                date: 2026-10-05
+                sections: [prefectures]
+                summary: Un délai de deux mois.
+                ---
+                Délai : deux mois ; le référé « mesures utiles » du 5 octobre 2026 ?
+                """)
+        let database = try SQLiteDatabase()
+        let store = SQLiteDossierStore(database: database)
+        let search = SQLiteSearchIndex(database: database)
+        _ = try await IndexedDossier.make(store: store, search: search, files: DossierFixtures.files + [item])
+        let record = try #require(try await store.item(Slug("typographie")!))
+        #expect(
+            record.bodyHTML
+                == "<p>Délai\u{A0}: deux mois\u{202F}; le référé «\u{202F}mesures utiles\u{202F}» du 5\u{A0}octobre\u{A0}2026\u{202F}?</p>\n")
+        #expect(record.bodyText == "Délai : deux mois ; le référé « mesures utiles » du 5 octobre 2026 ?")
+        #expect(record.item.title == "Référé : le délai")
+        let hits = try await search.search(SearchQuery("mesures utiles octobre"), offset: 0, limit: 10)
+        let hit = try #require(hits.elements.first { $0.target == .item(Slug("typographie")!) })
+        #expect(hit.snippet.contains("« \u{02}mesures\u{03} \u{02}utiles\u{03} » du 5 \u{02}octobre\u{03} 2026 ?"))
+        #expect(!hit.snippet.unicodeScalars.contains { $0.value == 0xA0 || $0.value == 0x202F })
+        // The fingerprints carry the rendering version, so a database indexed before typography re-renders once.
+        #expect(try await store.indexedFiles().allSatisfy { $0.fingerprint.hasSuffix(":r2") })
+    }
+
     @Test("migrations are known by stable identifiers")
     func migrations() {
         #expect(SQLiteDatabase.migrationIdentifiers == ["0001_create_dossier", "0002_create_private_file"])

@@ -13,6 +13,33 @@ struct HTMLTests {
         #expect(node.render() == "<p title=\"a&quot;b&lt;&#39;&amp;\">&lt;script&gt;alert(1)&lt;/script&gt; &amp; co<em>ok</em></p>")
     }
 
+    @Test("French text gets French typography: not other languages, attributes, code, form values or trusted HTML")
+    func typography() {
+        let page = el("html", ["lang": "fr"]) {
+            el("p", ["title": "Titre : ici"]) { "Date limite : 5 octobre 2026 ?" }
+            el("p", ["lang": "en"]) {
+                "Unverified rule: check it ?"
+                el("span", ["lang": "fr-FR"]) { "« mot »" }
+            }
+            el("p", ["lang": "ar"]) { "الشبّاك الذي يبقى مفتوحًا: حقوقك «ملف»" }
+            el("code") { "a : b" }
+            el("pre") { el("span") { "x ; y" } }
+            el("textarea") { "Note : ceci" }
+            el("a", ["href": "https://a.fr/?q=x : y"]) { "https://a.fr/?q=x" }
+            Node.trusted("<mark>déjà : vu</mark>")
+        }
+        #expect(
+            page.render() == """
+                <html lang="fr">
+                <p title="Titre : ici">Date limite\u{00A0}: 5\u{00A0}octobre\u{00A0}2026\u{202F}?</p>
+                <p lang="en">Unverified rule: check it ?<span lang="fr-FR">«\u{202F}mot\u{202F}»</span></p>
+                <p lang="ar">الشبّاك الذي يبقى مفتوحًا: حقوقك «ملف»</p><code>a : b</code><pre><span>x ; y</span></pre>\
+                <textarea>Note : ceci</textarea><a href="https://a.fr/?q=x : y">https://a.fr/?q=x</a><mark>déjà : vu</mark></html>
+                """)
+        // A fragment rendered on its own has no language: it is left as it is.
+        #expect(el("p") { "Pourquoi ?" }.render() == "<p>Pourquoi ?</p>")
+    }
+
     @Test("void elements have no closing tag; block elements start on their own line")
     func layout() {
         let node = el("div") {

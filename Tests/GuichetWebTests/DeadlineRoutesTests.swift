@@ -36,12 +36,40 @@ struct DeadlineRoutesTests {
             try await client.execute(uri: "/delais?regle=recours-contentieux&date=2021-01-03&departement=93", method: .get) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
-                #expect(html.contains("Date limite : jeudi 4 mars 2021."))
-                #expect(html.contains("Délai franc : le dernier jour utile est le jeudi 4 mars 2021."))
+                #expect(html.contains("Date limite\u{00A0}: jeudi 4\u{00A0}mars\u{00A0}2021."))
+                #expect(html.contains("Délai franc\u{00A0}: le dernier jour utile est le jeudi 4\u{00A0}mars\u{00A0}2021."))
                 #expect(html.contains("art. R.421-1 du code de justice administrative"))
-                #expect(html.contains("règle vérifiée le 26 novembre 2026"))
+                #expect(html.contains("règle vérifiée le 26\u{00A0}novembre\u{00A0}2026"))
                 #expect(html.contains("Tribunal administratif de Montreuil"))
                 #expect(html.contains("href=\"/delais/echeance.ics?regle=recours-contentieux&amp;date=2021-01-03&amp;departement=93\""))
+            }
+        }
+    }
+
+    @Test("French typography on French text only: the French result on English and Arabic pages, not their interface")
+    func typographyByLanguage() async throws {
+        try await makeApp().test(.router) { client in
+            let query = "/delais?regle=renouvellement-titre-anef&date=2027-02-28"
+            try await client.execute(uri: query, method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("Le guichet qui reste ouvert\u{00A0}: vos droits"))
+                #expect(html.contains("Règle non vérifiée\u{00A0}: faites confirmer cette date"))
+                #expect(html.contains("Source\u{00A0}: "))
+            }
+            try await client.execute(uri: query + "&lang=en", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("Période de dépôt\u{00A0}: du"), "the French result is typeset")
+                #expect(html.contains("The counter that stays open: your rights"))
+                #expect(html.contains("<span lang=\"en\" dir=\"ltr\">Unverified rule: have this date confirmed"))
+                #expect(html.contains("<span lang=\"en\" dir=\"ltr\">Source : </span>"))
+                #expect(!html.contains("rule\u{00A0}:") && !html.contains("open\u{00A0}:"))
+            }
+            try await client.execute(uri: query + "&lang=ar", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("Période de dépôt\u{00A0}: du"), "the French result is typeset")
+                #expect(html.contains("الشبّاك الذي يبقى مفتوحًا: حقوقك"))
+                #expect(html.contains("<span lang=\"ar\" dir=\"rtl\">قاعدة غير مؤكدة: اطلب"))
+                #expect(!html.contains("\u{00A0}: حقوقك") && !html.contains("مؤكدة\u{00A0}:"))
             }
         }
     }
@@ -52,7 +80,7 @@ struct DeadlineRoutesTests {
             try await client.execute(uri: "/delais?regle=renouvellement-titre-anef&date=2027-02-28", method: .get) { response in
                 let html = String(buffer: response.body)
                 #expect(html.contains("Règle non vérifiée"))
-                #expect(html.contains("Période de dépôt : du"))
+                #expect(html.contains("Période de dépôt\u{00A0}: du"))
             }
         }
     }

@@ -178,8 +178,8 @@ struct ParcoursRoutesTests {
             _ = try await browser.start("ofpra-notification")
             let result = try await browser.walk(
                 [("document", "decision"), ("sens", "rejet"), ("mise_en_ligne", "2026-10-01"), ("ouvert", "non")])
-            #expect(result.contains("vendredi 16 octobre 2026"))
-            #expect(result.contains("mardi 17 novembre 2026"), "the CNDA deadline follows")
+            #expect(result.contains("vendredi 16\u{00A0}octobre\u{00A0}2026"))
+            #expect(result.contains("mardi 17\u{00A0}novembre\u{00A0}2026"), "the CNDA deadline follows")
             let calendar = Browser.text(try await browser.get("/mon-dossier/echeance/notification_reputee.ics"))
             #expect(calendar.contains("DTSTART;VALUE=DATE:20261016"))
         }
@@ -192,7 +192,7 @@ struct ParcoursRoutesTests {
             let browser = Browser(client)
             _ = try await browser.start("refus-visa")
             let result = try await browser.walk([("type_visa", "long-sejour"), ("notification", "2026-11-02"), ("recours_fait", "non")])
-            #expect(result.contains("mercredi 2 décembre 2026"))
+            #expect(result.contains("mercredi 2\u{00A0}décembre\u{00A0}2026"))
             #expect(Browser.text(try await browser.get("/mon-dossier/echeance/recours_prealable.ics"))
                 .contains("DTSTART;VALUE=DATE:20261202"))
         }

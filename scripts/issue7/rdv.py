@@ -146,6 +146,8 @@ def code_of(html):
 
 def review_problems(html, plan):
     """What the review page fails to show of the plan's attempts (notes and times), as a list of messages."""
+    # \s also matches the no-break spaces of French typography (U+00A0, U+202F: « 9\u00a0h\u00a028 », « n°\u00a03 »),
+    # so the page is compared with ordinary spaces.
     text = re.sub(r"\s+", " ", html.replace("&#39;", "'").replace("&amp;", "&"))
     problems = []
     for i, attempt in enumerate(plan.attempts):

@@ -15,6 +15,10 @@ extension LocalDate {
     public var frenchMonth: String { LocalDate.frenchMonths[month - 1] }
 
     /// Day, month and year: « 1er mars 2021 », « 4 mars 2021 ».
+    ///
+    /// With ordinary spaces, deliberately: the date goes into the deadline steps of the CLI's JSON (a stable
+    /// contract, docs/deadlines.md), iCalendar files and messages. The no-break spaces of « 4 mars 2021 » are
+    /// added where the text is shown, by ``FrenchTypography`` (pages, documents).
     public var frenchDate: String { "\(day == 1 ? "1er" : String(day)) \(frenchMonth) \(year)" }
 
     /// Weekday, day, month and year: « jeudi 4 mars 2021 ».

@@ -639,8 +639,9 @@ struct MarkdownInlineParser {
         var output = Output()
         output.html.reserveCapacity(text.count + text.count / 4)
         output.plain.reserveCapacity(text.count)
-        for piece in pieces {
-            appendHTML(of: piece, to: &output.html)
+        let typeset = typesetTexts()
+        for (index, piece) in pieces.enumerated() {
+            appendHTML(of: piece, typeset: typeset?[index], to: &output.html)
             appendPlain(of: piece, to: &output.plain)
         }
         output.links = links.map {
@@ -649,14 +650,45 @@ struct MarkdownInlineParser {
         return output
     }
 
-    private func appendHTML(of piece: Piece, to html: inout [UInt8]) {
+    /// The text of each piece with French typography, for the HTML only (editorial content is French): the
+    /// plain text, the search index, link targets and titles keep the source's spaces. The pieces are read as
+    /// one text, so a rule spans emphasis and links (« *texte* »); code spans and URLs shown as text are
+    /// never changed. Nil when the block has nothing typography could change.
+    private func typesetTexts() -> [String]? {
+        guard FrenchTypography.mayNeedWork(utf8: text) else { return nil }
+        let segments = pieces.map { piece -> FrenchTypography.Segment in
+            switch piece {
+            case .text(let start, let end): .text(String(decoding: text[start..<end], as: UTF8.self))
+            case .byte(let byte): .text(String(Unicode.Scalar(byte)))
+            case .softBreak: .text(" ")
+            case .hardBreak: .text("\n")
+            case .code, .autolink: .opaque
+            case .delimiter(let index):
+                .text(String(repeating: Character(Unicode.Scalar(delimiters[index].byte)), count: max(0, delimiters[index].count)))
+            case .opener(let isImage): .text(isImage ? "![" : "[")
+            case .linkStart: .text("")
+            case .linkEnd(let index): links[index].href != nil && !links[index].hasText ? .opaque : .text("")
+            }
+        }
+        return FrenchTypography.apply(segments: segments)
+    }
+
+    private func appendHTML(of piece: Piece, typeset: String?, to html: inout [UInt8]) {
         switch piece {
         case .text(let start, let end):
-            MarkdownHTML.appendEscaped(text[start..<end], to: &html)
+            if let typeset {
+                MarkdownHTML.appendEscaped(typeset.utf8, to: &html)
+            } else {
+                MarkdownHTML.appendEscaped(text[start..<end], to: &html)
+            }
         case .byte(let byte):
-            MarkdownHTML.appendEscaped(byte, to: &html)
+            if let typeset {
+                MarkdownHTML.appendEscaped(typeset.utf8, to: &html)
+            } else {
+                MarkdownHTML.appendEscaped(byte, to: &html)
+            }
         case .softBreak:
-            html.append(MarkdownByte.space)
+            if let typeset { html.append(contentsOf: typeset.utf8) } else { html.append(MarkdownByte.space) }
         case .hardBreak:
             html.append(contentsOf: "<br>".utf8)
         case .code(let start, let end):

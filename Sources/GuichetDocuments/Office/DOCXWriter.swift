@@ -11,8 +11,9 @@ public struct DOCXWriter: DocumentWriter {
     /// A writer with the house styles.
     public init() {}
 
-    /// Writes the whole package.
+    /// Writes the whole package, with French typography (no-break spaces, see ``DocumentDraft/typeset()``).
     public func write(_ draft: DocumentDraft) throws(DocumentError) -> [UInt8] {
+        let draft = draft.typeset()
         var body = DOCXBody()
         for block in draft.blocks { body.append(block) }
         for exhibit in draft.exhibits { body.append(exhibit) }

@@ -1,3 +1,5 @@
+import GuichetCore
+
 /// A piece of HTML: elements, escaped text, or trusted markup produced by our own renderers.
 ///
 /// Text and attribute values are always escaped when rendered; `.trusted` is reserved for HTML
@@ -9,32 +11,58 @@ public indirect enum Node: Sendable {
     case fragment([Node])
 
     /// Renders to a string. Block elements start on a new line so that output stays diffable.
+    ///
+    /// Text in French gets French typography (``FrenchTypography``: no-break spaces before `:` `;` `!` `?`,
+    /// inside guillemets, in dates, times, amounts…). This is the one place that does it for pages, because
+    /// it is the one place that knows which text is French: the language comes from the nearest `lang`
+    /// attribute (`<html lang="fr">`, or `lang="fr"` on the French content of an English or Arabic page), so
+    /// English and Arabic text never gets a space before « ? ». Typesetting here rather than in the string
+    /// catalog also covers what does not come from it: the words written in the views (« Source : »), dates,
+    /// the deadline steps, titles and summaries of the dossier, the questions of the self-help paths. It
+    /// leaves alone what is not text on the page: attribute values (links, form values), `.trusted` HTML
+    /// (the Markdown renderer typesets editorial HTML itself; search excerpts are shown as indexed), the
+    /// content of `code`, `pre`, `kbd`, `samp` and `textarea`, and every non-HTML use of the catalog
+    /// (iCalendar files, headers, the CLI). A fragment rendered without a `lang` is left as it is.
     public func render() -> String {
         var out = ""
         out.reserveCapacity(4096)
-        render(into: &out)
+        render(into: &out, isFrench: false)
         return out
     }
 
-    func render(into out: inout String) {
+    func render(into out: inout String, isFrench: Bool) {
         switch self {
-        case .text(let text): out += escapeText(text)
+        case .text(let text): out += escapeText(isFrench ? FrenchTypography.apply(text) : text)
         case .trusted(let html): out += html
-        case .fragment(let nodes): for node in nodes { node.render(into: &out) }
+        case .fragment(let nodes): for node in nodes { node.render(into: &out, isFrench: isFrench) }
         case .element(let name, let attributes, let children):
             let isBlock = Node.blockElements.contains(name)
             if isBlock, let last = out.last, last != "\n" { out += "\n" }
             out += "<" + name
+            var isFrenchInside = isFrench
             for attribute in attributes {
                 out += " " + attribute.name
-                if let value = attribute.value { out += "=\"" + escapeAttribute(value) + "\"" }
+                if let value = attribute.value {
+                    out += "=\"" + escapeAttribute(value) + "\""
+                    if attribute.name == "lang" { isFrenchInside = Node.isFrench(value) }
+                }
             }
             out += ">"
             guard !Node.voidElements.contains(name) else { return }
-            for child in children { child.render(into: &out) }
+            if Node.verbatimElements.contains(name) { isFrenchInside = false }
+            for child in children { child.render(into: &out, isFrench: isFrenchInside) }
             out += "</" + name + ">"
         }
     }
+
+    /// Whether a `lang` value is French (`fr`, `fr-FR`…).
+    static func isFrench(_ language: String) -> Bool {
+        let lowercased = language.lowercased()
+        return lowercased == "fr" || lowercased.hasPrefix("fr-")
+    }
+
+    /// Elements whose text is shown or sent as written: no typography inside.
+    static let verbatimElements: Set<String> = ["code", "pre", "kbd", "samp", "textarea", "script", "style"]
 
     static let voidElements: Set<String> = ["meta", "link", "br", "hr", "img", "input"]
     static let blockElements: Set<String> = [

@@ -177,33 +177,38 @@ public enum DeadlinePage {
     static func resultNode(_ result: DeadlineResult, context: PageContext, prefix: String?) -> Node {
         let l = context.l
         return Layout.content("div", context, classes: "deadline-result") {
-            el("h3") { (prefix.map { "\($0) : " } ?? "") + result.label }
+            el("h3") {
+                if let prefix { Layout.interface("\(prefix) : ", context) }
+                result.label
+            }
             el("p", ["class": "answer"]) { el("strong") { result.frenchSummary } }
             if !result.isVerified {
                 el("p", ["class": "unverified"]) {
-                    el("strong") { l(.unverifiedRule) }
+                    el("strong") { Layout.interface(l(.unverifiedRule), context) }
                     if let caveat = result.source.caveat { " " + caveat }
                 }
             }
-            el("h4") { l(.stepsHeading) }
+            el("h4") { Layout.interface(l(.stepsHeading), context) }
             el("ol") {
                 for step in result.steps { el("li") { step } }
             }
             if !result.warnings.isEmpty {
-                el("h4") { l(.warningsHeading) }
+                el("h4") { Layout.interface(l(.warningsHeading), context) }
                 el("ul") {
                     for warning in result.warnings { el("li") { warning } }
                 }
             }
             el("p", ["class": "source"]) {
-                l(.sourceLabel) + " : "
+                Layout.interface(l(.sourceLabel) + " : ", context)
                 if let url = result.source.url {
                     el("a", ["href": url]) { result.source.citation }
                 } else {
                     result.source.citation
                 }
                 " — "
-                result.isVerified ? l(.verifiedOn, DateText.long(result.source.dateChecked, context.language)) : l(.unverifiedRule)
+                Layout.interface(
+                    result.isVerified ? l(.verifiedOn, DateText.long(result.source.dateChecked, context.language)) : l(.unverifiedRule),
+                    context)
             }
         }
     }
@@ -217,13 +222,18 @@ public enum DeadlinePage {
                 if let address = court.court.address {
                     el("br")
                     address.lines.joined(separator: ", ")
-                    if !address.isVerified { " (" + l(.addressToCheck) + ")" }
+                    if !address.isVerified {
+                        " "
+                        Layout.interface("(" + l(.addressToCheck) + ")", context)
+                    }
                 } else {
-                    " (" + l(.addressToCheck) + ")"
+                    " "
+                    Layout.interface("(" + l(.addressToCheck) + ")", context)
                 }
             }
             Layout.content("p", context, classes: "source") {
-                l(.sourceLabel) + " : " + court.source.citation
+                Layout.interface(l(.sourceLabel) + " : ", context)
+                court.source.citation
             }
         }
     }

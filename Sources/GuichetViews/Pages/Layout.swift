@@ -80,6 +80,16 @@ public enum Layout {
         context.language == .fr ? [] : [Attribute("lang", "fr"), Attribute("dir", "ltr")]
     }
 
+    /// Interface text (in the page's language) placed inside French content: on an English or Arabic page it
+    /// is marked with its own language, so that screen readers switch back and French typography leaves it
+    /// alone (no « Source\u{00A0}: » on an English page).
+    static func interface(_ text: String, _ context: PageContext) -> Node {
+        context.language == .fr
+            ? .text(text)
+            : .element("span", attributes: [Attribute("lang", context.language.rawValue), Attribute("dir", context.language.direction)],
+                children: [.text(text)])
+    }
+
     /// A block of editorial (French) content.
     static func content(_ tag: String, _ context: PageContext, classes: String? = nil, @NodeBuilder _ children: () -> [Node]) -> Node {
         var attributes = frenchContent(context)

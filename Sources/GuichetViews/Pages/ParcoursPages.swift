@@ -464,18 +464,20 @@ public enum ParcoursPages {
                 Layout.content("ul", context) { for advice in report.advice { el("li") { advice } } }
             }
             Layout.content("p", context, classes: "source") {
-                l(.sourceLabel) + " : "
+                Layout.interface(l(.sourceLabel) + " : ", context)
                 if let url = report.source.url { el("a", ["href": url]) { report.source.citation } } else { report.source.citation }
                 " — "
-                report.source.isVerified
-                    ? l(.verifiedOn, DateText.long(report.source.dateChecked, context.language)) : l(.unverifiedRule)
+                Layout.interface(
+                    report.source.isVerified
+                        ? l(.verifiedOn, DateText.long(report.source.dateChecked, context.language)) : l(.unverifiedRule),
+                    context)
             }
         }
     }
 
     static func outcomeNode(_ outcome: Outcome, heading: String?, context: PageContext) -> Node {
         Layout.content("div", context, classes: "outcome") {
-            if let heading { el("p") { el("strong") { heading } } }
+            if let heading { el("p") { el("strong") { Layout.interface(heading, context) } } }
             if let title = outcome.title { el("h2") { title } }
             for paragraph in outcome.paragraphs { el("p") { paragraph } }
         }

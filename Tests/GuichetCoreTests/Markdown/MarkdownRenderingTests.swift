@@ -89,7 +89,7 @@ struct MarkdownRenderingTests {
             html: "<p>En 2024. Une année</p>\n"),
         .init(
             name: "a bullet interrupts a paragraph", markdown: "Liste :\n- a",
-            html: "<p>Liste :</p>\n<ul>\n<li>a</li>\n</ul>\n"),
+            html: "<p>Liste\u{A0}:</p>\n<ul>\n<li>a</li>\n</ul>\n"),
         .init(
             name: "block quote", markdown: "> Une citation\n> sur deux lignes",
             html: "<blockquote>\n<p>Une citation sur deux lignes</p>\n</blockquote>\n"
@@ -154,9 +154,25 @@ struct MarkdownRenderingTests {
             name: "mailto autolink", markdown: "<mailto:a@b.fr>", html: "<a href=\"mailto:a@b.fr\">mailto:a@b.fr</a>"),
         .init(name: "bare URLs are text", markdown: "https://exemple.fr", html: "https://exemple.fr"),
         .init(
-            name: "French typography survives",
-            markdown: "« Délai »\u{A0}: l’œuvre\u{202F}! Æ", html: "« Délai »\u{A0}: l’œuvre\u{202F}! Æ"
+            name: "existing no-break spaces survive, French typography adds the missing ones",
+            markdown: "« Délai »\u{A0}: l’œuvre\u{202F}! Æ", html: "«\u{202F}Délai\u{202F}»\u{A0}: l’œuvre\u{202F}! Æ"
         ),
+        .init(
+            name: "French typography spans emphasis and links",
+            markdown: "« *texte* » et [le 5 octobre](#x) 2026 : **vraiment** ?",
+            html: "«\u{202F}<em>texte</em>\u{202F}» et <a href=\"#x\">le 5\u{A0}octobre</a>\u{A0}2026\u{A0}: <strong>vraiment</strong>\u{202F}?"
+        ),
+        .init(
+            name: "a soft line break before ? becomes a no-break space", markdown: "Pourquoi\n?",
+            html: "Pourquoi\u{202F}?"),
+        .init(
+            name: "code spans, link targets and titles keep their spaces",
+            markdown: "`a : b` [voir](https://a.fr/?q=x \"Titre : ici\") « `x` »",
+            html: "<code>a : b</code> <a href=\"https://a.fr/?q=x\" title=\"Titre : ici\">voir</a> «\u{202F}<code>x</code>\u{202F}»"
+        ),
+        .init(
+            name: "autolinks and bare URLs are never typeset", markdown: "<https://a.fr/x?y> https://b.fr/?q=a:b!",
+            html: "<a href=\"https://a.fr/x?y\">https://a.fr/x?y</a> https://b.fr/?q=a:b!"),
         .init(
             name: "emphasis inside guillemets with no-break spaces",
             markdown: "«\u{A0}*texte*\u{A0}» et “**fort**”",
@@ -256,6 +272,18 @@ struct MarkdownRenderingTests {
                 code <brut>
                 """
         )
+    }
+
+    @Test("French typography is in the HTML only: plain text, headings and links keep the source's spaces")
+    func typographyInHTMLOnly() {
+        let document = MarkdownDocument("# Délai : le 5 octobre\n\nPourquoi ? Voir [« ici »](/a).")
+        #expect(
+            document.html
+                == "<h2 id=\"delai-le-5-octobre\">Délai\u{A0}: le 5\u{A0}octobre</h2>\n<p>Pourquoi\u{202F}? Voir <a href=\"/a\">«\u{202F}ici\u{202F}»</a>.</p>\n"
+        )
+        #expect(document.plainText == "Délai : le 5 octobre\n\nPourquoi ? Voir « ici ».")
+        #expect(document.headings.map(\.text) == ["Délai : le 5 octobre"])
+        #expect(document.links.map(\.text) == ["« ici »"])
     }
 
     @Test("output has one block per line and no trailing white space")

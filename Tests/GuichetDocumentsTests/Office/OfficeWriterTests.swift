@@ -37,7 +37,7 @@ struct DOCXWriterTests {
         let document = try #require(zip.text("word/document.xml"))
         #expect(
             document.contains(
-                "<w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Requête en référé « mesures utiles »</w:t>"
+                "<w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Requête en référé «\u{202F}mesures utiles\u{202F}»</w:t>"
             ))
         #expect(
             document.contains(
@@ -49,7 +49,7 @@ struct DOCXWriterTests {
         #expect(document.contains("<w:br w:type=\"page\"/>"))
         #expect(document.contains("<w:pageBreakBefore/>"))
         #expect(document.contains("r:embed=\"rIdImage1\""))
-        #expect(document.contains("Pièce n°\u{00A0}2 — Capture du 13 octobre 2026"))
+        #expect(document.contains("Pièce n°\u{00A0}2 — Capture du 13\u{00A0}octobre\u{00A0}2026"))
         let numbering = try #require(zip.text("word/numbering.xml"))
         #expect(numbering.contains("<w:startOverride w:val=\"1\"/>"))
     }
@@ -58,9 +58,24 @@ struct DOCXWriterTests {
     func coreProperties() throws {
         let zip = try #require(ZIPReader(try writer.write(SampleDrafts.filing)))
         let core = try #require(zip.text("docProps/core.xml"))
-        #expect(core.contains("<dc:title>Requête en référé « mesures utiles »</dc:title>"))
+        #expect(core.contains("<dc:title>Requête en référé «\u{202F}mesures utiles\u{202F}»</dc:title>"))
         #expect(!core.contains("dcterms:created"))
         #expect(!core.contains("dcterms:modified"))
+    }
+
+    @Test("French typography: no-break spaces are written as characters, in the text and the title")
+    func typography() throws {
+        let zip = try #require(ZIPReader(try writer.write(OfficeTypography.draft)))
+        let document = try #require(zip.text("word/document.xml"))
+        for expected in OfficeTypography.expected {
+            #expect(document.contains("<w:t xml:space=\"preserve\">\(expected)</w:t>"), "\(expected)")
+        }
+        #expect(document.contains(OfficeTypography.notReproduced))
+        #expect(!document.contains("&#160;") && !document.contains("&#xA0;") && !document.contains("&nbsp;"))
+        #expect(zip.text("docProps/core.xml")?.contains("<dc:title>\(OfficeTypography.expectedTitle)</dc:title>") == true)
+        #expect(zip.malformedXMLParts.isEmpty)
+        // Typesetting is idempotent: a draft typeset beforehand gives the same bytes.
+        #expect(try writer.write(OfficeTypography.draft.typeset()) == writer.write(OfficeTypography.draft))
     }
 
     @Test("markup and forbidden characters in the draft are escaped or dropped")
@@ -125,7 +140,7 @@ struct ODTWriterTests {
         #expect(manifest.contains("manifest:full-path=\"Pictures/image2.jpeg\" manifest:media-type=\"image/jpeg\""))
         #expect(zip.bytes("Pictures/image2.jpeg") == TestImages.tinyJPEG)
         let meta = try #require(zip.text("meta.xml"))
-        #expect(meta.contains("<dc:title>Requête en référé « mesures utiles »</dc:title>"))
+        #expect(meta.contains("<dc:title>Requête en référé «\u{202F}mesures utiles\u{202F}»</dc:title>"))
         #expect(!meta.contains("meta:creation-date"))
         #expect(!meta.contains("dc:date"))
     }
@@ -136,7 +151,7 @@ struct ODTWriterTests {
         let content = try #require(zip.text("content.xml"))
         #expect(
             content.contains(
-                "<text:h text:style-name=\"Heading_20_1\" text:outline-level=\"1\">Requête en référé « mesures utiles »</text:h>"
+                "<text:h text:style-name=\"Heading_20_1\" text:outline-level=\"1\">Requête en référé «\u{202F}mesures utiles\u{202F}»</text:h>"
             ))
         #expect(content.contains("<text:span text:style-name=\"T_bold\">aucun créneau disponible</text:span>"))
         #expect(content.contains("<text:list text:style-name=\"Numbering_20_123\">"))
@@ -145,12 +160,28 @@ struct ODTWriterTests {
         #expect(
             content.contains("<text:h text:style-name=\"H2_break\" text:outline-level=\"2\">II. Discussion</text:h>"))
         #expect(content.contains("xlink:href=\"Pictures/image1.png\""))
-        #expect(content.contains("Mme Élodie Œuvrard<text:line-break/>12, rue de l’Église"))
+        #expect(content.contains("Mme\u{00A0}Élodie Œuvrard<text:line-break/>12, rue de l’Église"))
+    }
+
+    @Test("French typography: no-break spaces are written as characters, in the text and the title")
+    func typography() throws {
+        let zip = try #require(ZIPReader(try writer.write(OfficeTypography.draft)))
+        let content = try #require(zip.text("content.xml"))
+        for expected in OfficeTypography.expected {
+            #expect(content.contains(">\(expected)</text:"), "\(expected)")
+        }
+        #expect(content.contains(OfficeTypography.notReproduced))
+        #expect(!content.contains("&#160;") && !content.contains("&#xA0;") && !content.contains("&nbsp;"))
+        #expect(zip.text("meta.xml")?.contains("<dc:title>\(OfficeTypography.expectedTitle)</dc:title>") == true)
+        #expect(zip.malformedXMLParts.isEmpty)
+        #expect(try writer.write(OfficeTypography.draft.typeset()) == writer.write(OfficeTypography.draft))
     }
 
     @Test("runs of spaces survive ODF whitespace collapsing")
     func spaces() {
         #expect(ODTBody.inline("a   b") == "a <text:s text:c=\"2\"/>b")
+        // No-break spaces are characters, not spaces ODF would collapse: written as they are.
+        #expect(ODTBody.inline("a\u{00A0}\u{202F}b \u{00A0}") == "a\u{00A0}\u{202F}b \u{00A0}")
         #expect(ODTBody.inline(" a") == "<text:s/>a")
         #expect(
             ODTBody.inline("x<y", bold: true, italic: true)
@@ -170,6 +201,30 @@ struct ODTWriterTests {
             #expect(zip.malformedXMLParts.isEmpty)
         }
     }
+}
+
+/// A draft written with ordinary spaces, and what the office writers must print.
+enum OfficeTypography {
+    static let draft = DocumentDraft(
+        title: "Référé « mesures utiles » : requête",
+        blocks: [
+            .heading(level: 2, text: "Faits : tentatives"),
+            .paragraph([TextRun("Le 5 octobre 2026 à 8 h 59 ; coût : 1 200 € !")]),
+            .table(rows: [["N°", "Pièce"], ["1", "Capture « aucun créneau »"]]),
+        ],
+        exhibits: [Exhibit(number: 1, title: "Capture du 1er mars 2021", caption: ["SHA-256 : 00ff"], content: nil)])
+
+    static let expectedTitle = "Référé «\u{202F}mesures utiles\u{202F}»\u{00A0}: requête"
+    static let expected = [
+        "Faits\u{00A0}: tentatives",
+        "Le 5\u{00A0}octobre\u{00A0}2026 à 8\u{00A0}h\u{00A0}59\u{202F}; coût\u{00A0}: 1\u{202F}200\u{00A0}€\u{202F}!",
+        "Capture «\u{202F}aucun créneau\u{202F}»",
+        "Pièce n°\u{00A0}1 — Capture du 1er\u{00A0}mars\u{00A0}2021",
+        "SHA-256\u{00A0}: 00ff",
+    ]
+    /// The writers' own sentence for an exhibit without a file, typeset too.
+    static let notReproduced =
+        "Cette pièce n’est pas reproduite dans le présent document\u{202F}; elle est produite séparément."
 }
 
 @Suite("Office test support")
