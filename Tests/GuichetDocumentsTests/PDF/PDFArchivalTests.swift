@@ -107,7 +107,8 @@ struct PDFArchivalTests {
             } else {
                 let pdf = PDFReader(file.bytes)
                 #expect(pdf.pageCount >= 1)
-                #expect(pdf.outlineTitles == [ExhibitWording.heading(for: exhibit)])
+                let typeset = try #require(DocumentDraft(title: "", blocks: [], exhibits: [exhibit]).typeset().exhibits.first)
+                #expect(pdf.outlineTitles == [ExhibitWording.heading(for: typeset)])
             }
         }
         let main = PDFReader(files[0].bytes)

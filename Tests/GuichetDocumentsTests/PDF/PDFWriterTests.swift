@@ -90,7 +90,8 @@ struct PDFWriterTests {
     func unprintable() throws {
         for (text, scalar) in [("Ville : 北京", "北"), ("Nom : 𝔄lice", "𝔄"), ("coché ✓", "✓"), ("مرحبا", "م")] {
             let draft = DocumentDraft(title: "T", blocks: [.paragraph([TextRun(text)])])
-            #expect(throws: DocumentError.unprintableCharacter(Unicode.Scalar(scalar)!, context: text)) {
+            // The context is the text as typeset (« Ville : » with its no-break space).
+            #expect(throws: DocumentError.unprintableCharacter(Unicode.Scalar(scalar)!, context: FrenchTypography.apply(text))) {
                 try writer.write(draft)
             }
         }
@@ -199,8 +200,8 @@ struct PDFWriterTests {
         let pdf = PDFReader(try writer.write(SampleDrafts.paragraphs(2_000)))
         #expect(pdf.pageCount > 50)
         let text = pdf.text.replacingOccurrences(of: "\n", with: " ")
-        #expect(text.contains("Paragraphe numéro 1 :"))
-        #expect(text.contains("Paragraphe numéro 2000 :"))
+        #expect(text.contains("Paragraphe numéro 1\u{00A0}:"))
+        #expect(text.contains("Paragraphe numéro 2000\u{00A0}:"))
     }
 
     @Test("a 10 000-character word, a huge table cell and odd headings never break the writer")
