@@ -1,5 +1,5 @@
 """The self-help path « rendez-vous en préfecture » (content/parcours/rendez-vous-prefecture.yml) as a scripted
-person, for the issue 7 scripts.
+person, for the load scripts.
 
 A `Plan` fixes the answers of one private file: the department, the procedure, N attempts (each with a date and
 time, a channel, an outcome, a capture for the channels that ask for one, and a note unique to the attempt), no

@@ -1,4 +1,4 @@
-"""A small asyncio HTTP/1.1 client for the issue 7 scripts (soak, crash-test): keep-alive connections,
+"""A small asyncio HTTP/1.1 client for the load scripts (soak, crash-test): keep-alive connections,
 Content-Length and chunked bodies, a cookie jar per session, multipart bodies. Python standard library only.
 
 One `Session` is one browser: one keep-alive connection (reopened when the server closes it) and its cookies.

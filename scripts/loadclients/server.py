@@ -1,4 +1,4 @@
-"""Starting and stopping a `guichet serve` for the issue 7 scripts, and finding the release binary.
+"""Starting and stopping a `guichet serve` for the load scripts, and finding the release binary.
 
 The binary: `--bin PATH`, else `$GUICHET_RELEASE_SCRATCH/release/guichet` (default scratch `.build-release`, the
 convention of scripts/bench-pages), built first with `swift build -c release --scratch-path SCRATCH --product guichet`

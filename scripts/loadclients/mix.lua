@@ -1,6 +1,6 @@
 -- wrk script for scripts/soak: GET a random path from the list file given after `--`, count the statuses of
 -- every thread, and print one line `SOAKJSON {...}` with the figures when done (latencies in microseconds).
---   wrk -t1 -c64 -d60s --timeout 10s -s scripts/issue7/mix.lua http://127.0.0.1:PORT -- paths.txt
+--   wrk -t1 -c64 -d60s --timeout 10s -s scripts/loadclients/mix.lua http://127.0.0.1:PORT -- paths.txt
 local threads = {}
 
 function setup(thread)
