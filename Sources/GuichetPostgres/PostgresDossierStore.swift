@@ -79,6 +79,24 @@ public struct PostgresDossierStore: DossierStore, ContentIndex {
         return ids.compactMap { bySlug[$0.rawValue] }
     }
 
+    public func itemRecords(ids: [Item.ID]) async throws(StorageError) -> [ItemRecord] {
+        guard !ids.isEmpty else { return [] }
+        var binds = PostgresBindings()
+        binds.append(ids.map(\.rawValue))
+        let rows = try await database.rows(PostgresQuery(unsafeSQL: Self.itemSelect + " WHERE i.slug = ANY($1::text[])", binds: binds))
+        let records = try Self.decode {
+            try rows.map { row in
+                let columns = row.makeRandomAccess()
+                return ItemRecord(
+                    item: try Self.item(from: row), bodyHTML: try columns["body_html"].decode(String.self),
+                    bodyText: try columns["body_text"].decode(String.self))
+            }
+        }
+        var bySlug: [String: ItemRecord] = [:]
+        for record in records { bySlug[record.item.id.rawValue] = record }
+        return ids.compactMap { bySlug[$0.rawValue] }
+    }
+
     public func itemsRelated(to id: Item.ID, excluding: Set<Item.ID>, limit: Int) async throws(StorageError) -> [Item] {
         var binds = PostgresBindings()
         binds.append(id.rawValue)

@@ -71,6 +71,21 @@ public struct SQLiteDossierStore: DossierStore, ContentIndex {
         }
     }
 
+    public func itemRecords(ids: [Item.ID]) async throws(StorageError) -> [ItemRecord] {
+        guard !ids.isEmpty else { return [] }
+        return try await database.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM item WHERE slug IN (\(databaseQuestionMarks(count: ids.count)))",
+                arguments: StatementArguments(ids.map(\.rawValue)))
+            var bySlug: [String: ItemRecord] = [:]
+            for row in rows {
+                let item = try Self.item(from: row, db: db)
+                bySlug[item.id.rawValue] = ItemRecord(item: item, bodyHTML: row["body_html"], bodyText: row["body_text"])
+            }
+            return ids.compactMap { bySlug[$0.rawValue] }
+        }
+    }
+
     public func itemsRelated(to id: Item.ID, excluding: Set<Item.ID>, limit: Int) async throws(StorageError) -> [Item] {
         try await database.read { db in
             let rows = try Row.fetchAll(

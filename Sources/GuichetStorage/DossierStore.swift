@@ -14,6 +14,9 @@ public protocol DossierStore: Sendable {
     func itemsRelated(to id: Item.ID, excluding: Set<Item.ID>, limit: Int) async throws(StorageError) -> [Item]
     /// Several items by id, in the order given; unknown ids are skipped.
     func items(ids: [Item.ID]) async throws(StorageError) -> [Item]
+    /// Several items with their rendered bodies, in the order given, in one read (a feed's thirty entries
+    /// are one round trip, not thirty); unknown ids are skipped.
+    func itemRecords(ids: [Item.ID]) async throws(StorageError) -> [ItemRecord]
     /// All tags used by at least one item, by label.
     func tags() async throws(StorageError) -> [TagUsage]
     /// One tag, or `nil`.

@@ -153,6 +153,13 @@ public enum DossierStoreContract {
         let byIDs = try await dossier.store.items(ids: [ce2019, try slug("inconnu"), ce2022])
         try check(
             byIDs.map(\.id.rawValue) == ["ce-2019", "ce-2022"], "items by id come in the order given, unknown skipped")
+        let records = try await dossier.store.itemRecords(ids: [ce2022, try slug("inconnu"), ce2019])
+        try check(
+            records.map(\.item.id.rawValue) == ["ce-2022", "ce-2019"],
+            "item records by id come in the order given, unknown skipped, got \(records.map(\.item.id.rawValue))")
+        let one = try ContractChecks.unwrap(try await dossier.store.item(ce2022), "ce-2022")
+        try check(records.first == one, "a record read in a batch equals the one read alone")
+        try check(try await dossier.store.itemRecords(ids: []).isEmpty, "no id gives no record")
         try check(try await dossier.store.item(try slug("inexistant")) == nil, "an unknown item reads nil")
     }
 
