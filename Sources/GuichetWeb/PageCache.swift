@@ -1,5 +1,6 @@
 internal import NIOCore
 internal import HTTPTypes
+internal import CompressNIO
 internal import Synchronization
 internal import GuichetCore
 
@@ -15,7 +16,19 @@ final class PageCache: Sendable {
         /// Every response header, security headers included, built once: serving a cached page sets no
         /// header field one by one.
         let headers: HTTPFields
+        /// The same page gzip-compressed once, for clients that accept it, with its own entity tag and
+        /// `Content-Encoding`; nil for small pages, where compressing gains nothing.
+        let gzip: Variant?
+
+        struct Variant: Sendable {
+            let body: ByteBuffer
+            let eTag: String
+            let headers: HTTPFields
+        }
     }
+
+    /// Pages smaller than this are sent as they are.
+    static let gzipThreshold = 1024
 
     private let entries = Mutex<[String: Entry]>([:])
     private let inFlight = Mutex<[String: Task<Entry?, any Error>]>([:])
@@ -54,12 +67,26 @@ final class PageCache: Sendable {
 
     private func store(_ key: String, text: String, contentType: String, maxAge: Int, varyLanguage: Bool) -> Entry {
         let eTag = Self.eTag(text)
+        let body = ByteBuffer(string: text)
         var headers = SecurityHeaders.fields
         headers[.contentType] = contentType
         headers[.eTag] = eTag
         headers[.cacheControl] = "public, max-age=\(maxAge)"
-        if varyLanguage { headers[.vary] = "Accept-Language" }
-        let entry = Entry(body: ByteBuffer(string: text), eTag: eTag, headers: headers)
+        var gzip: Entry.Variant?
+        if body.readableBytes >= Self.gzipThreshold, var source = Optional(body),
+            let compressed = try? source.compress(with: .gzip())
+        {
+            headers[.vary] = varyLanguage ? "Accept-Language, Accept-Encoding" : "Accept-Encoding"
+            var compressedHeaders = headers
+            // A strong tag names one representation: the compressed bytes get their own.
+            let compressedTag = String(eTag.dropLast()) + "-gzip\""
+            compressedHeaders[.eTag] = compressedTag
+            compressedHeaders[.contentEncoding] = "gzip"
+            gzip = Entry.Variant(body: compressed, eTag: compressedTag, headers: compressedHeaders)
+        } else if varyLanguage {
+            headers[.vary] = "Accept-Language"
+        }
+        let entry = Entry(body: body, eTag: eTag, headers: headers, gzip: gzip)
         entries.withLock { entries in
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             entries[key] = entry

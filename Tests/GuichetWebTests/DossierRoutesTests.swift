@@ -1,3 +1,4 @@
+import CompressNIO
 import Testing
 import Foundation
 import Hummingbird
@@ -88,7 +89,7 @@ struct DossierRoutesTests {
             try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "ar,fr;q=0.5"]) { response in
                 let html = Self.text(response)
                 #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
-                #expect(response.headers[.vary] == "Accept-Language")
+                #expect(response.headers[.vary] == "Accept-Language, Accept-Encoding")
                 // Editorial content stays French, marked as such.
                 #expect(html.contains("lang=\"fr\" dir=\"ltr\""))
             }
@@ -116,6 +117,43 @@ struct DossierRoutesTests {
                 #expect(response.status == .notModified)
                 #expect(response.body.readableBytes == 0)
             }
+        }
+    }
+
+    @Test("a client that accepts gzip gets the page compressed once, with its own ETag; others get it as is")
+    func gzip() async throws {
+        try await makeApp().test(.router) { client in
+            let plain = try await client.execute(uri: "/dossier/ce-2019", method: .get) { response in
+                #expect(response.headers[.contentEncoding] == nil)
+                #expect(response.headers[.vary]?.contains("Accept-Encoding") == true)
+                return (Array(response.body.readableBytesView), try #require(response.headers[.eTag]))
+            }
+            let compressed = try await client.execute(
+                uri: "/dossier/ce-2019", method: .get, headers: [.acceptEncoding: "br;q=1.0, gzip;q=0.8, *;q=0.1"]
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentEncoding] == "gzip")
+                #expect(response.headers[.vary]?.contains("Accept-Encoding") == true)
+                #expect(response.headers[.contentSecurityPolicy] != nil, "security headers on the compressed variant too")
+                return (response.body, try #require(response.headers[.eTag]))
+            }
+            #expect(compressed.1 != plain.1)
+            var body = compressed.0
+            #expect(body.readableBytes < plain.0.count / 2)
+            let inflated = try body.decompress(with: .gzip())
+            #expect(Array(inflated.readableBytesView) == plain.0, "the same bytes once inflated")
+            // 304 for the variant the client holds.
+            try await client.execute(
+                uri: "/dossier/ce-2019", method: .get, headers: [.acceptEncoding: "gzip", .ifNoneMatch: compressed.1]
+            ) { response in
+                #expect(response.status == .notModified)
+                #expect(response.headers[.contentEncoding] == "gzip")
+            }
+            // gzip;q=0 is a refusal.
+            try await client.execute(uri: "/dossier/ce-2019", method: .get, headers: [.acceptEncoding: "gzip;q=0"]) { response in
+                #expect(response.headers[.contentEncoding] == nil)
+            }
+            #expect(!Response.acceptsGzip("identity") && Response.acceptsGzip("deflate, gzip") && !Response.acceptsGzip("*;q=0"))
         }
     }
 
