@@ -9,6 +9,17 @@ struct SearchRoutes: Sendable {
     let index: any SearchIndex
     let store: any DossierStore
     let configuration: WebConfiguration
+    /// Results by analysed words and page: the index changes only when the content is re-indexed at start, and
+    /// under load the same few queries come again and again (measured: search was the slowest route of the soak).
+    let results = MemoCache<ResultKey, ResultPage<SearchHit>>(capacity: 4096)
+    /// The dossier's last update, shown in every page's footer.
+    let lastUpdated = MemoCache<Int, LocalDate?>(capacity: 1)
+
+    struct ResultKey: Hashable, Sendable {
+        let words: [String]
+        let offset: Int
+        let limit: Int
+    }
 
     /// Query text beyond this many characters is cut before analysis.
     static let maxQueryLength = 10_000
@@ -23,7 +34,9 @@ struct SearchRoutes: Sendable {
         guard let page = DossierRoutes.page(request) else { return nil }
         let query = SearchQuery(raw)
         let size = configuration.searchPageSize
-        let hits = try await index.search(query, offset: (page - 1) * size, limit: size)
+        let key = ResultKey(words: query.words, offset: (page - 1) * size, limit: size)
+        let index = self.index
+        let hits = try await results.value(key) { try await index.search(query, offset: key.offset, limit: key.limit) }
         return (raw, query, page, hits)
     }
 
@@ -38,7 +51,9 @@ struct SearchRoutes: Sendable {
         let html = SearchPage.render(
             query: result.raw, words: result.query.words, hits: hits, total: result.hits.total, page: result.page,
             pageCount: pageCount,
-            context: reader.context(path: SitePath.search(query: result.raw, page: result.page).path, updated: try await store.lastUpdated()))
+            context: reader.context(
+                path: SitePath.search(query: result.raw, page: result.page).path,
+                updated: try await lastUpdated.value(0) { [store] in try await store.lastUpdated() }))
         var response = Response.text(html, contentType: ContentType.html, cacheControl: "no-cache")
         response.headers[.vary] = "Accept-Language"
         return response
