@@ -23,6 +23,34 @@ struct SearchAndFeedRoutesTests {
         }
     }
 
+    @Test("a result page is kept: the same query again has the same ETag, 304 and a gzip copy; a long query is not kept")
+    func cachedResultPages() async throws {
+        try await makeApp().test(.router) { client in
+            let first = try await client.execute(uri: "/recherche?q=rendez-vous", method: .get) { response in
+                #expect(response.status == .ok)
+                return try #require(response.headers[.eTag])
+            }
+            try await client.execute(uri: "/recherche?q=rendez-vous", method: .get, headers: [.ifNoneMatch: first]) { response in
+                #expect(response.status == .notModified)
+            }
+            try await client.execute(uri: "/recherche?q=rendez-vous", method: .get, headers: [.acceptEncoding: "gzip"]) { response in
+                #expect(response.headers[.contentEncoding] == "gzip")
+            }
+            // Another spelling shows its own text in the search box: its own page.
+            try await client.execute(uri: "/recherche?q=Rendez-vous", method: .get) { response in
+                #expect(response.headers[.eTag] != first)
+                #expect(String(buffer: response.body).contains("value=\"Rendez-vous\""))
+            }
+            let long = String(repeating: "préfecture ", count: 40)
+            let encoded = long.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            try await client.execute(uri: "/recherche?q=\(encoded)", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.eTag] == nil)
+                #expect(response.headers[.cacheControl] == "no-cache")
+            }
+        }
+    }
+
     @Test("hostile queries are words, escaped in the page")
     func hostileSearch() async throws {
         try await makeApp().test(.router) { client in

@@ -14,6 +14,10 @@ struct SearchRoutes: Sendable {
     let results = MemoCache<ResultKey, ResultPage<SearchHit>>(capacity: 4096)
     /// The dossier's last update, shown in every page's footer.
     let lastUpdated = MemoCache<Int, LocalDate?>(capacity: 1)
+    /// Rendered result pages (with their gzip copy and ETag), for queries of at most `cachedQueryLength`
+    /// bytes; a cache of their own, so that made-up queries never push the dossier's pages out.
+    let pages = PageCache(capacity: 1024)
+    static let cachedQueryLength = 200
 
     struct ResultKey: Hashable, Sendable {
         let words: [String]
@@ -42,7 +46,27 @@ struct SearchRoutes: Sendable {
 
     func page(_ request: Request) async throws -> Response {
         let reader = ReaderLanguage(request)
-        guard let result = try await run(request) else { throw HTTPError(.notFound) }
+        let raw = request.uri.queryParameters.get("q") ?? ""
+        guard raw.utf8.count <= Self.cachedQueryLength, let page = DossierRoutes.page(request) else {
+            return try await render(request, reader: reader)
+        }
+        let entry = try await pages.value("\(reader.key)|\(page)|\(raw)", contentType: ContentType.html) {
+            try await renderHTML(request, reader: reader)
+        }
+        guard let entry else { throw HTTPError(.notFound) }
+        return Response.cached(entry, request: request)
+    }
+
+    /// The result page without the page cache (queries longer than `cachedQueryLength`).
+    func render(_ request: Request, reader: ReaderLanguage) async throws -> Response {
+        guard let html = try await renderHTML(request, reader: reader) else { throw HTTPError(.notFound) }
+        var response = Response.text(html, contentType: ContentType.html, cacheControl: "no-cache")
+        response.headers[.vary] = "Accept-Language"
+        return response
+    }
+
+    func renderHTML(_ request: Request, reader: ReaderLanguage) async throws -> String? {
+        guard let result = try await run(request) else { return nil }
         let size = configuration.searchPageSize
         let pageCount = max(1, (result.hits.total + size - 1) / size)
         let hits = result.hits.elements.map { hit in
@@ -54,9 +78,7 @@ struct SearchRoutes: Sendable {
             context: reader.context(
                 path: SitePath.search(query: result.raw, page: result.page).path,
                 updated: try await lastUpdated.value(0) { [store] in try await store.lastUpdated() }))
-        var response = Response.text(html, contentType: ContentType.html, cacheControl: "no-cache")
-        response.headers[.vary] = "Accept-Language"
-        return response
+        return html
     }
 
     struct APIResult: Encodable {
