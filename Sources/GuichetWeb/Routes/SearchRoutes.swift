@@ -3,12 +3,16 @@ internal import GuichetCore
 internal import GuichetStorage
 internal import GuichetViews
 internal import Foundation
+internal import CoreMetrics
+internal import Dispatch
 
 /// Search, as a page and as JSON (`/api/recherche`, described in `/api/openapi.yaml`).
 struct SearchRoutes: Sendable {
     let index: any SearchIndex
     let store: any DossierStore
     let configuration: WebConfiguration
+    /// `guichet_search_duration_seconds`: the index's query alone, for the page and the API.
+    var duration: CoreMetrics.Timer? = nil
 
     /// Query text beyond this many characters is cut before analysis.
     static let maxQueryLength = 10_000
@@ -23,7 +27,9 @@ struct SearchRoutes: Sendable {
         guard let page = DossierRoutes.page(request) else { return nil }
         let query = SearchQuery(raw)
         let size = configuration.searchPageSize
+        let started = DispatchTime.now().uptimeNanoseconds
         let hits = try await index.search(query, offset: (page - 1) * size, limit: size)
+        duration?.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - started))
         return (raw, query, page, hits)
     }
 
