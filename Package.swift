@@ -33,6 +33,10 @@ let package = Package(
         // Already in the graph through Hummingbird and postgres-nio; named so that the CLI can put the database
         // client and the HTTP server in one ServiceGroup.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Metrics: the swift-metrics API in the libraries (already in the graph through Hummingbird), exposed in the
+        // Prometheus text format by the web front.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Pure domain: dossier model, legal calendar, deadline rules, text analysis. No I/O, no package.
@@ -64,7 +68,10 @@ let package = Package(
         // The default backend: GRDB on SQLite, with FTS5 French search.
         .target(
             name: "GuichetSQLite",
-            dependencies: ["GuichetStorage", "GuichetCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "GuichetStorage", "GuichetCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ],
             swiftSettings: strictness
         ),
         // The backend for several web nodes: postgres-nio on PostgreSQL, with French text search.
@@ -72,7 +79,7 @@ let package = Package(
             name: "GuichetPostgres",
             dependencies: [
                 "GuichetStorage", "GuichetCore", .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             swiftSettings: strictness
         ),
@@ -81,7 +88,7 @@ let package = Package(
             name: "GuichetServices",
             dependencies: [
                 "GuichetStorage", "GuichetContent", "GuichetCore", "GuichetEncryption",
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             swiftSettings: strictness
         ),
@@ -100,6 +107,8 @@ let package = Package(
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strictness
         ),
@@ -114,6 +123,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             swiftSettings: strictness
         ),
@@ -178,6 +188,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strictness
         ),

@@ -1,6 +1,7 @@
 internal import ArgumentParser
 internal import Foundation
 internal import GuichetSQLite
+internal import CoreMetrics
 
 /// Where guichet keeps its database and reads its content; shared by the commands that need them.
 struct StorageOptions: ParsableArguments {
@@ -23,9 +24,9 @@ struct StorageOptions: ParsableArguments {
     }
 
     /// Opens (and migrates) the database, or explains why not (status 1).
-    func openDatabase() throws(CLIError) -> SQLiteDatabase {
+    func openDatabase(metrics: any MetricsFactory = NOOPMetricsHandler.instance) throws(CLIError) -> SQLiteDatabase {
         do {
-            return try SQLiteDatabase(path: try databasePath())
+            return try SQLiteDatabase(path: try databasePath(), metrics: metrics)
         } catch let error as CLIError {
             throw error
         } catch {

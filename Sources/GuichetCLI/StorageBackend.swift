@@ -3,6 +3,7 @@ internal import GuichetPostgres
 internal import GuichetSQLite
 internal import GuichetStorage
 internal import Logging
+internal import CoreMetrics
 internal import ServiceLifecycle
 
 /// The stores of the backend chosen at start, as the commands see them: protocols only.
@@ -103,7 +104,10 @@ extension StorageOptions {
 
     /// Opens the chosen backend: PostgreSQL when a URL is given, else SQLite in the data folder (created and
     /// migrated). Explains a refusal in French (status 2 for a bad URL, 1 when SQLite cannot be opened).
-    func openBackend(logger: Logger) throws(CLIError) -> StorageBackend {
+    /// `metrics` receives the pool waits (`serve` with metrics on); nothing by default.
+    func openBackend(logger: Logger, metrics: any MetricsFactory = NOOPMetricsHandler.instance) throws(CLIError)
+        -> StorageBackend
+    {
         if let url = resolvedDatabaseURL() {
             let configuration: PostgresConfiguration
             do {
@@ -113,7 +117,7 @@ extension StorageOptions {
                 throw CLIError(
                     "adresse de base de données refusée (\(reason)) : attendu postgres://UTILISATEUR:MOT-DE-PASSE@HÔTE:PORT/BASE")
             }
-            let database = PostgresDatabase(configuration: configuration, logger: logger)
+            let database = PostgresDatabase(configuration: configuration, logger: logger, metrics: metrics)
             return StorageBackend(postgres: database, configuration: configuration)
         }
         let path: String
@@ -122,7 +126,7 @@ extension StorageOptions {
         } catch {
             throw CLIError("impossible de créer le dossier des données : \(error)", exitCode: 1)
         }
-        return StorageBackend(sqlite: try openDatabase(), path: path)
+        return StorageBackend(sqlite: try openDatabase(metrics: metrics), path: path)
     }
 
     /// Refuses, in French, a command that only SQLite supports when PostgreSQL is chosen.

@@ -1,5 +1,7 @@
 public import GuichetStorage
 public import Logging
+public import CoreMetrics
+internal import Dispatch
 internal import PostgresNIO
 
 /// Owns the connection pool to one PostgreSQL database, its migrations and the advisory locks that let several
@@ -16,12 +18,17 @@ public final class PostgresDatabase: Sendable {
     let logger: Logger
     /// The schema this database works in, when not the server's default.
     let schema: String?
+    /// How long queries waited for a connection of the pool (`guichet_db_pool_wait_seconds`).
+    let poolWait: CoreMetrics.Timer
 
     /// A pool for `configuration`; no connection is opened before ``run()`` and the first query.
     ///
     /// `logger` receives the pool's background events and the migration steps; queries are not logged (their
-    /// parameters can hold personal data).
-    public init(configuration: PostgresConfiguration, logger: Logger) {
+    /// parameters can hold personal data). `metrics` receives the time each query waited for a pooled connection;
+    /// nothing is recorded by default.
+    public init(
+        configuration: PostgresConfiguration, logger: Logger, metrics: any MetricsFactory = NOOPMetricsHandler.instance
+    ) {
         var config = PostgresClient.Configuration(
             host: configuration.host, port: configuration.port, username: configuration.username,
             password: configuration.password, database: configuration.database, tls: Self.tls(configuration.tls))
@@ -39,6 +46,8 @@ public final class PostgresDatabase: Sendable {
         ourLogger = ours
         self.logger = driver
         schema = configuration.schema
+        // One series: reads and writes share the pool (a write is a transaction on any connection).
+        poolWait = CoreMetrics.Timer(label: "guichet_db_pool_wait_seconds", dimensions: [("backend", "postgres")], factory: metrics)
     }
 
     static func tls(_ mode: PostgresConfiguration.TLSMode) -> PostgresClient.Configuration.TLS {
@@ -145,8 +154,13 @@ public final class PostgresDatabase: Sendable {
     func withConnection<T: Sendable>(
         _ body: @Sendable (PostgresConnection) async throws -> T
     ) async throws(StorageError) -> T {
+        let asked = DispatchTime.now().uptimeNanoseconds
+        let wait = poolWait
         do {
-            return try await client.withConnection { connection in try await body(connection) }
+            return try await client.withConnection { connection in
+                wait.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - asked))
+                return try await body(connection)
+            }
         } catch {
             throw Self.map(error)
         }
@@ -157,21 +171,15 @@ public final class PostgresDatabase: Sendable {
         _ body: @Sendable (PostgresConnection) async throws -> T
     ) async throws(StorageError) -> T {
         let logger = self.logger
-        do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
-        } catch {
-            throw Self.map(error)
+        return try await withConnection { connection in
+            try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
         }
     }
 
-    /// Runs one statement and returns its rows.
+    /// Runs one statement and returns its rows (on a leased connection, so that the wait for it is measured).
     func rows(_ query: PostgresQuery) async throws(StorageError) -> [PostgresRow] {
         let logger = self.logger
-        do {
-            return try await client.query(query, logger: logger).collect()
-        } catch {
-            throw Self.map(error)
-        }
+        return try await withConnection { connection in try await connection.query(query, logger: logger).collect() }
     }
 
     /// Runs `body` while holding the session advisory lock `key` on `connection`; the lock is released even when

@@ -145,6 +145,10 @@ public struct PostgresDossierStore: DossierStore, ContentIndex {
         return try Self.decode { try rows.first?.decode(String?.self).flatMap { LocalDate(iso: $0) } }
     }
 
+    public func ping() async throws(StorageError) {
+        _ = try await database.rows("SELECT 1")
+    }
+
     // MARK: Indexing
 
     public func indexedFiles() async throws(StorageError) -> [ContentFileState] {

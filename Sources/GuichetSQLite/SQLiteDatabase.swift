@@ -1,4 +1,6 @@
 public import GuichetStorage
+public import CoreMetrics
+internal import Dispatch
 internal import GRDB
 
 /// Owns the SQLite connection pool, its settings and its migrations.
@@ -7,12 +9,17 @@ internal import GRDB
 /// database for tests. Every connection registers the French search tokenizer before use.
 public final class SQLiteDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// How long reads and writes waited for a connection of the pool (`guichet_db_pool_wait_seconds`).
+    let waits: PoolWaits
 
     /// Opens (creating if needed) the database file at `path` and migrates it to the latest schema.
     ///
     /// WAL journal with `synchronous = FULL`: a transaction reported as committed survives a process
     /// kill and a power loss; readers never block the writer.
-    public init(path: String) throws(StorageError) {
+    ///
+    /// `metrics` receives the time each read and write waited for its connection; nothing is recorded by default.
+    public init(path: String, metrics: any MetricsFactory = NOOPMetricsHandler.instance) throws(StorageError) {
+        waits = PoolWaits(factory: metrics)
         do {
             let pool = try DatabasePool(path: path, configuration: Self.configuration())
             writer = pool
@@ -23,7 +30,8 @@ public final class SQLiteDatabase: Sendable {
     }
 
     /// A private in-memory database, migrated; for tests and one-off commands.
-    public init(inMemory: Void = ()) throws(StorageError) {
+    public init(inMemory: Void = (), metrics: any MetricsFactory = NOOPMetricsHandler.instance) throws(StorageError) {
+        waits = PoolWaits(factory: metrics)
         do {
             let queue = try DatabaseQueue(configuration: Self.configuration())
             writer = queue
@@ -59,16 +67,26 @@ public final class SQLiteDatabase: Sendable {
     }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StorageError) -> T {
+        let asked = DispatchTime.now().uptimeNanoseconds
+        let wait = waits.read
         do {
-            return try await writer.read(body)
+            return try await writer.read { db in
+                wait.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - asked))
+                return try body(db)
+            }
         } catch {
             throw Self.map(error)
         }
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StorageError) -> T {
+        let asked = DispatchTime.now().uptimeNanoseconds
+        let wait = waits.write
         do {
-            return try await writer.write(body)
+            return try await writer.write { db in
+                wait.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - asked))
+                return try body(db)
+            }
         } catch {
             throw Self.map(error)
         }
@@ -85,5 +103,20 @@ public final class SQLiteDatabase: Sendable {
         }
         if error is RowDecodingError { return StorageError(.corrupted, underlying: error) }
         return StorageError(.unavailable, underlying: error)
+    }
+}
+
+/// The pool-wait timers of one database: the time from asking for a connection to running on it (a free
+/// connection's queue plus the hop to its thread). A write waits for the single writer, a read for one of the
+/// readers.
+struct PoolWaits: Sendable {
+    let read: CoreMetrics.Timer
+    let write: CoreMetrics.Timer
+
+    init(factory: any MetricsFactory) {
+        read = CoreMetrics.Timer(
+            label: "guichet_db_pool_wait_seconds", dimensions: [("backend", "sqlite"), ("access", "read")], factory: factory)
+        write = CoreMetrics.Timer(
+            label: "guichet_db_pool_wait_seconds", dimensions: [("backend", "sqlite"), ("access", "write")], factory: factory)
     }
 }

@@ -132,6 +132,10 @@ public struct SQLiteDossierStore: DossierStore, ContentIndex {
         }
     }
 
+    public func ping() async throws(StorageError) {
+        _ = try await database.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
     // MARK: Indexing
 
     public func indexedFiles() async throws(StorageError) -> [ContentFileState] {

@@ -2,6 +2,7 @@ public import GuichetCore
 public import GuichetEncryption
 public import GuichetStorage
 public import Logging
+public import CoreMetrics
 
 /// One capture (screenshot, scan) uploaded into a private file: where its sealed bytes are and what they are.
 public struct StoredCapture: Sendable, Equatable {
@@ -82,12 +83,39 @@ public struct PrivateCaseFiles: Sendable {
     let store: any PrivateFileStore
     let pepper: ServerPepper?
     let logger: Logger
+    let events: Events
 
     /// Files kept in `store`, sealed under keys derived from each code and, when given, the server pepper.
-    public init(store: any PrivateFileStore, pepper: ServerPepper? = nil, logger: Logger) {
+    ///
+    /// `metrics` counts the files' life events (`guichet_private_file_events_total`); nothing by default.
+    public init(
+        store: any PrivateFileStore, pepper: ServerPepper? = nil, logger: Logger,
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance
+    ) {
         self.store = store
         self.pepper = pepper
         self.logger = logger
+        self.events = Events(factory: metrics)
+    }
+
+    /// One counter per event, labelled `event`: counts only, never which file.
+    struct Events: Sendable {
+        let created: Counter
+        let opened: Counter
+        let notFound: Counter
+        let deleted: Counter
+        let purged: Counter
+
+        init(factory: any MetricsFactory) {
+            func counter(_ event: String) -> Counter {
+                Counter(label: "guichet_private_file_events_total", dimensions: [("event", event)], factory: factory)
+            }
+            created = counter("created")
+            opened = counter("opened")
+            notFound = counter("not_found")
+            deleted = counter("deleted")
+            purged = counter("purged")
+        }
     }
 
     static func storeID(_ keys: CaseFileKeys) -> PrivateFile.ID {
@@ -113,6 +141,7 @@ public struct PrivateCaseFiles: Sendable {
             do {
                 _ = try await store.create(Self.storeID(keys), keyID: keys.sealer.keyID, sealedAnswers: sealed, now: now)
                 logger.info("private file created", metadata: ["file.id": "\(file.id)", "interview": "\(interview)"])
+                events.created.increment()
                 return (code, file)
             } catch where error.code == .conflict {
                 continue  // 2⁻¹³⁰: a new code is the answer, not an error page.
@@ -135,14 +164,19 @@ public struct PrivateCaseFiles: Sendable {
         }
         guard let stored, let opened = Self.decode(stored, keys: keys) else {
             if stored != nil { logger.warning("private file does not open", metadata: ["file.id": "\(id)"]) }
+            events.notFound.increment()
             throw .notFound
         }
         // A use less than an hour after the last write needs no extra write.
         if now - stored.updatedAt >= 3600 {
-            do { try await store.touch(id, now: now) } catch where error.code == .notFound { throw .notFound } catch {
+            do { try await store.touch(id, now: now) } catch where error.code == .notFound {
+                events.notFound.increment()
+                throw .notFound
+            } catch {
                 throw .storage(error.code)
             }
         }
+        events.opened.increment()
         return opened
     }
 
@@ -182,6 +216,7 @@ public struct PrivateCaseFiles: Sendable {
         do {
             try await store.delete(file.id)
             logger.info("private file deleted on request", metadata: ["file.id": "\(file.id)"])
+            events.deleted.increment()
         } catch {
             throw .storage(error.code)
         }
@@ -193,6 +228,7 @@ public struct PrivateCaseFiles: Sendable {
         do {
             let count = try await store.deleteUntouched(before: now - Self.retentionDays * 86_400)
             logger.info("private files purged", metadata: ["files.erased": "\(count)"])
+            events.purged.increment(by: count)
             return count
         } catch {
             throw .storage(error.code)

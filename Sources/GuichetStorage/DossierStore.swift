@@ -23,4 +23,7 @@ public protocol DossierStore: Sendable {
     func tag(_ id: Tag.ID) async throws(StorageError) -> Tag?
     /// The most recent `updated` date over the whole dossier, or `nil` when it is empty.
     func lastUpdated() async throws(StorageError) -> LocalDate?
+    /// Runs a trivial query (`SELECT 1`) through a pooled connection: the readiness check of `/readyz`. Throws
+    /// `.unavailable` when the database does not answer.
+    func ping() async throws(StorageError)
 }

@@ -76,6 +76,7 @@ public enum DossierStoreContract {
 
     static func emptyDossier(_ subject: Subject) async throws {
         let store = subject.store
+        try await store.ping()
         try check(try await store.sections().isEmpty, "an empty database has no section")
         try check(try await store.items(.all, offset: 0, limit: 10).total == 0, "an empty database has no item")
         try check(try await store.tags().isEmpty, "an empty database has no tag")

@@ -14,14 +14,17 @@ public struct WebDependencies: Sendable {
     public let now: @Sendable () -> Date
     /// The self-help paths and their private files; `nil` leaves `/parcours` and `/mon-dossier` out.
     public let parcours: ParcoursDependencies?
+    /// Where requests, the page cache and searches are measured; `nil` measures nothing (and serves no `/metrics`).
+    public let metrics: SiteMetrics?
 
     public init(
         dossier: any DossierStore, search: any SearchIndex, parcours: ParcoursDependencies? = nil,
-        now: @escaping @Sendable () -> Date = { Date() }
+        metrics: SiteMetrics? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.dossier = dossier
         self.search = search
         self.parcours = parcours
+        self.metrics = metrics
         self.now = now
     }
 }
@@ -47,14 +50,20 @@ public func buildRouter(
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware())
-    let cache = PageCache()
+    let cache = PageCache(metrics: dependencies.metrics)
     DossierRoutes(store: dependencies.dossier, configuration: configuration, cache: cache).register(on: router)
-    SearchRoutes(index: dependencies.search, store: dependencies.dossier, configuration: configuration).register(on: router)
+    SearchRoutes(
+        index: dependencies.search, store: dependencies.dossier, configuration: configuration,
+        duration: dependencies.metrics?.searchDuration
+    ).register(on: router)
     FeedRoutes(
         store: dependencies.dossier, configuration: configuration, cache: cache,
         interviewSlugs: dependencies.parcours?.interviews.map(\.id.rawValue) ?? []
     ).register(on: router)
-    SystemRoutes(store: dependencies.dossier, cache: cache).register(on: router)
+    SystemRoutes(store: dependencies.dossier, cache: cache, readinessTimeout: configuration.readinessTimeout).register(on: router)
+    if let metrics = dependencies.metrics, let token = configuration.metricsToken {
+        MetricsRoutes(metrics: metrics, token: token).register(on: router)
+    }
     DeadlineRoutes(now: dependencies.now, cache: cache).register(on: router)
     if let parcours = dependencies.parcours {
         ParcoursRoutes(
@@ -62,7 +71,7 @@ public func buildRouter(
             now: dependencies.now, logger: logger
         ).register(on: router)
     }
-    return SiteResponderBuilder(router: router)
+    return SiteResponderBuilder(router: router, metrics: dependencies.metrics)
 }
 
 /// The HTTP application listening on `host:port`.
@@ -76,4 +85,20 @@ public func buildApplication(
         configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "guichet"),
         services: services,
         logger: logger)
+}
+
+/// The metrics listener: `GET /metrics` (and `HEAD`) on its own address, nothing else (404). Its requests are not
+/// counted with the site's: scraping does not move the request counters.
+public func buildMetricsApplication(metrics: SiteMetrics, host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
+    Application(
+        router: buildMetricsRouter(metrics: metrics),
+        configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "guichet"),
+        logger: logger)
+}
+
+/// The router of ``buildMetricsApplication(metrics:host:port:logger:)``; tests drive it without sockets.
+public func buildMetricsRouter(metrics: SiteMetrics) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.get("/metrics") { _, _ in metrics.response() }
+    return router
 }

@@ -3,6 +3,7 @@ internal import HTTPTypes
 internal import CompressNIO
 internal import Synchronization
 internal import GuichetCore
+internal import CoreMetrics
 
 /// Rendered responses of the read-only dossier pages, kept in memory with their entity tag.
 ///
@@ -33,9 +34,14 @@ final class PageCache: Sendable {
     private let entries = Mutex<[String: Entry]>([:])
     private let inFlight = Mutex<[String: Task<Entry?, any Error>]>([:])
     private let capacity: Int
+    /// `guichet_page_cache_lookups_total{result="hit"}` and `{result="miss"}` (no-op counters without metrics).
+    private let hits: Counter
+    private let misses: Counter
 
-    init(capacity: Int = 4096) {
+    init(capacity: Int = 4096, metrics: SiteMetrics? = nil) {
         self.capacity = capacity
+        hits = metrics?.pageCacheHits ?? Counter(label: "page_cache_hits", factory: NOOPMetricsHandler.instance)
+        misses = metrics?.pageCacheMisses ?? Counter(label: "page_cache_misses", factory: NOOPMetricsHandler.instance)
     }
 
     func value(_ key: String) -> Entry? {
@@ -46,11 +52,16 @@ final class PageCache: Sendable {
     ///
     /// Single flight: while one request renders a page, the others asking for the same key wait for that render
     /// instead of starting their own (a cold page under load would otherwise be rendered once per connection).
+    /// Each call counts one hit or one miss (waiting for another request's render is a miss).
     func value(
         _ key: String, contentType: String, maxAge: Int = 300, varyLanguage: Bool = true,
         render: @escaping @Sendable () async throws -> String?
     ) async throws -> Entry? {
-        if let hit = value(key) { return hit }
+        if let hit = value(key) {
+            hits.increment()
+            return hit
+        }
+        misses.increment()
         let flight: Task<Entry?, any Error> = inFlight.withLock { flights in
             if let running = flights[key] { return running }
             let task = Task<Entry?, any Error> {

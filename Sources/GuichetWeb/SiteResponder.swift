@@ -1,6 +1,7 @@
 public import Hummingbird
 internal import HTTPTypes
 internal import NIOCore
+internal import Dispatch
 
 /// The site's responder: the router, plus `405 Method Not Allowed` (with `Allow`) when a resource exists but not
 /// for the method used (a `DELETE /`, a `POST` to a page). The router alone says 404, and its middleware cannot
@@ -9,17 +10,40 @@ internal import NIOCore
 /// Only requests the router refused are probed: the same path is asked again as `HEAD` (safe, no body); if it
 /// exists, the method is the problem. Methods the HTTP/1.1 parser does not know (`FOO`) never reach guichet:
 /// SwiftNIO answers them 400.
+///
+/// With metrics, every request is counted here, outside the router, once, with its final status (the 405 of a
+/// probe included) and the route template the router matched (shared through the context's endpoint path).
 public struct SiteResponderBuilder: HTTPResponderBuilder {
     let router: Router<AppRequestContext>
+    var metrics: SiteMetrics? = nil
 
-    public func buildResponder() -> SiteResponder { SiteResponder(inner: router.buildResponder()) }
+    public func buildResponder() -> SiteResponder { SiteResponder(inner: router.buildResponder(), metrics: metrics?.requests) }
 }
 
 /// See ``SiteResponderBuilder``.
 public struct SiteResponder: HTTPResponder {
     let inner: RouterResponder<AppRequestContext>
+    let metrics: RequestMetrics?
 
     public func respond(to request: Request, context: AppRequestContext) async throws -> Response {
+        guard let metrics else { return try await route(request, context: context) }
+        let started = DispatchTime.now().uptimeNanoseconds
+        do {
+            let response = try await route(request, context: context)
+            metrics.record(
+                endpointPath: context.endpointPath, method: request.method, status: response.status.code,
+                nanoseconds: Int64(DispatchTime.now().uptimeNanoseconds - started))
+            return response
+        } catch {
+            let status = (error as? any HTTPResponseError)?.status.code ?? 500
+            metrics.record(
+                endpointPath: context.endpointPath, method: request.method, status: status,
+                nanoseconds: Int64(DispatchTime.now().uptimeNanoseconds - started))
+            throw error
+        }
+    }
+
+    func route(_ request: Request, context: AppRequestContext) async throws -> Response {
         // GET and HEAD, and POST where a form is taken, are routed: their 404s are the application's own.
         guard request.method != .get, request.method != .head,
             !(request.method == .post && ParcoursRoutes.acceptsPost(request.uri.path))

@@ -17,11 +17,16 @@ public struct WebConfiguration: Sendable {
     public var codeAttemptsPerWindow: Int
     /// The length of that window, in seconds.
     public var codeAttemptWindowSeconds: Int
+    /// The bearer token that opens `/metrics` on the site's port; `nil` (the default) leaves it a 404 there. A secret:
+    /// never logged.
+    public var metricsToken: String?
+    /// How long `/readyz` waits for the database before answering 503.
+    public var readinessTimeout: Duration
 
     public init(
         baseURL: String, pageSize: Int = 20, searchPageSize: Int = 10, secureCookies: Bool? = nil,
         trustForwardedFor: Bool = false, exitURL: String = "https://meteofrance.com/", codeAttemptsPerWindow: Int = 20,
-        codeAttemptWindowSeconds: Int = 900
+        codeAttemptWindowSeconds: Int = 900, metricsToken: String? = nil, readinessTimeout: Duration = .seconds(2)
     ) {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
@@ -33,5 +38,7 @@ public struct WebConfiguration: Sendable {
         self.exitURL = exitURL
         self.codeAttemptsPerWindow = codeAttemptsPerWindow
         self.codeAttemptWindowSeconds = codeAttemptWindowSeconds
+        self.metricsToken = metricsToken
+        self.readinessTimeout = readinessTimeout
     }
 }

@@ -170,17 +170,17 @@ enum ShippedInterviews {
 /// The application with the self-help paths over `database` (in memory by default).
 func makeParcoursApp(
     database: SQLiteDatabase? = nil, now: @escaping @Sendable () -> Date, logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
-    configuration: WebConfiguration = WebConfiguration(baseURL: "https://guichet.example/")
+    configuration: WebConfiguration = WebConfiguration(baseURL: "https://guichet.example/"), metrics: SiteMetrics? = nil
 ) async throws -> some ApplicationProtocol {
     let database = try database ?? SQLiteDatabase()
     let dossier = try await IndexedDossier.make(
         store: SQLiteDossierStore(database: database), search: SQLiteSearchIndex(database: database))
     let store = SQLitePrivateFileStore(database: database)
-    let parcours = ParcoursDependencies(
-        interviews: try ShippedInterviews.load(), files: PrivateCaseFiles(store: store, logger: logger), limits: store)
+    let files = metrics.map { PrivateCaseFiles(store: store, logger: logger, metrics: $0.factory) } ?? PrivateCaseFiles(store: store, logger: logger)
+    let parcours = ParcoursDependencies(interviews: try ShippedInterviews.load(), files: files, limits: store)
     return Application(
         router: buildRouter(
-            dependencies: WebDependencies(dossier: dossier.store, search: dossier.search, parcours: parcours, now: now),
+            dependencies: WebDependencies(dossier: dossier.store, search: dossier.search, parcours: parcours, metrics: metrics, now: now),
             configuration: configuration, logger: logger),
         logger: logger)
 }

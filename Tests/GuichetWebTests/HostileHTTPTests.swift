@@ -33,7 +33,7 @@ struct HostileHTTPTests {
     func head() async throws {
         let app = try await makeParcoursApp(now: { Self.instant })
         try await app.test(.router) { client in
-            for path in ["/", "/parcours", "/parcours/refus-visa", "/reprendre", "/delais", "/static/style.css", "/flux.atom"] {
+            for path in ["/", "/parcours", "/parcours/refus-visa", "/reprendre", "/delais", "/static/style.css", "/flux.atom", "/healthz", "/readyz"] {
                 let response = try await client.execute(uri: path, method: .head)
                 #expect(response.status == .ok, "\(path)")
                 #expect(response.body.readableBytes == 0, "\(path)")
@@ -66,6 +66,7 @@ struct HostileHTTPTests {
             _ = try await browser.start("refus-visa")
             responses += [try await browser.get("/mon-dossier"), try await browser.post("/mon-dossier", [("ecran", "x")], token: "")]
             responses.append(try await client.execute(uri: "/", method: .delete))
+            responses += [try await browser.get("/healthz"), try await browser.get("/readyz")]
             for response in responses {
                 #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true, "\(response.status)")
                 #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")

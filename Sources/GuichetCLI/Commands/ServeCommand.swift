@@ -9,6 +9,7 @@ internal import Hummingbird
 internal import Logging
 internal import ServiceLifecycle
 internal import UnixSignals
+internal import CoreMetrics
 
 /// `guichet serve`: index the content, then serve the site until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -27,6 +28,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("trust-forwarded-for"), help: "Derrière un proxy : lire l'adresse du client dans X-Forwarded-For (défaut : $GUICHET_TRUST_FORWARDED_FOR=1).")
     var trustForwardedFor = false
 
+    @Option(name: .customLong("metrics-port"), help: "Port des métriques Prometheus (GET /metrics seulement). Défaut : $GUICHET_METRICS_PORT, sinon aucune.")
+    var metricsPort: Int?
+
+    @Option(name: .customLong("metrics-host"), help: "Adresse d'écoute des métriques. Défaut : $GUICHET_METRICS_HOST ou celle du site.")
+    var metricsHost: String?
+
     @OptionGroup var storage: StorageOptions
 
     func run() async throws {
@@ -37,10 +44,20 @@ struct ServeCommand: AsyncParsableCommand {
             throw fail(CLIError("port invalide"))
         }
         let logger = LoggingSetup.makeLogger(label: "guichet")
+        let metricsSetting: MetricsSetting
+        do {
+            metricsSetting = try MetricsSetting.resolve(
+                host: metricsHost, port: metricsPort, serverHost: host, serverPort: port, environment: environment)
+        } catch { throw fail(error) }
+        // One registry for the process; the swift-metrics global points at it too, for any library that records
+        // through it. Only here: tests pass their own registry.
+        let metrics = metricsSetting.isEnabled ? SiteMetrics() : nil
+        if let metrics { MetricsSystem.bootstrap(metrics.factory) }
+        let factory: any MetricsFactory = metrics?.factory ?? NOOPMetricsHandler.instance
         let backend: StorageBackend
         let contentRoot: String
         do {
-            backend = try storage.openBackend(logger: logger)
+            backend = try storage.openBackend(logger: logger, metrics: factory)
             contentRoot = try storage.resolvedContentDirectory()
         } catch let error as CLIError {
             throw fail(error)
@@ -50,15 +67,17 @@ struct ServeCommand: AsyncParsableCommand {
         let interviews = ContentParser.parse(files).interviews
         let pepper: ServerPepper?
         do { pepper = try PepperSetting.fromEnvironment(environment) } catch { throw fail(error) }
-        let privateFiles = PrivateCaseFiles(store: backend.privateFiles, pepper: pepper, logger: logger)
+        let privateFiles = PrivateCaseFiles(store: backend.privateFiles, pepper: pepper, logger: logger, metrics: factory)
         let base = baseURL ?? environment["GUICHET_BASE_URL"] ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
         let trustProxy = trustForwardedFor || environment["GUICHET_TRUST_FORWARDED_FOR"] == "1"
         let app = buildApplication(
             dependencies: WebDependencies(
                 dossier: backend.dossier, search: backend.search,
-                parcours: ParcoursDependencies(interviews: interviews, files: privateFiles, limits: backend.privateFiles)),
+                parcours: ParcoursDependencies(interviews: interviews, files: privateFiles, limits: backend.privateFiles),
+                metrics: metrics),
             configuration: WebConfiguration(
-                baseURL: base, trustForwardedFor: trustProxy, exitURL: environment["GUICHET_EXIT_URL"] ?? "https://meteofrance.com/"),
+                baseURL: base, trustForwardedFor: trustProxy, exitURL: environment["GUICHET_EXIT_URL"] ?? "https://meteofrance.com/",
+                metricsToken: metricsSetting.token),
             host: host, port: port, logger: logger,
             services: [HousekeepingService(files: privateFiles, limits: backend.privateFiles, interval: .seconds(3600), logger: logger)])
         // The database pool (PostgreSQL) runs first and stops last; the server migrates and indexes the content
@@ -75,11 +94,17 @@ struct ServeCommand: AsyncParsableCommand {
                     "index.duration": "\(ContinuousClock.now - started)",
                     "http.address": "\(host):\(port)", "db.backend": "\(backend.name)",
                     "db.migrations.applied": "\(applied.count)",
+                    "metrics.address": "\(metricsSetting.listener.map { "\($0.host):\($0.port)" } ?? "none")",
+                    "metrics.token": "\(metricsSetting.token == nil ? "off" : "on")",
                 ])
+        }
+        // The metrics listener starts with the database pool, before the site: a slow start can be watched.
+        let metricsServer: (any Service)? = metricsSetting.listener.flatMap { listener in
+            metrics.map { buildMetricsApplication(metrics: $0, host: listener.host, port: listener.port, logger: logger) }
         }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [backend.service, server].compactMap { $0 }.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                services: [backend.service, metricsServer, server].compactMap { $0 }.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()

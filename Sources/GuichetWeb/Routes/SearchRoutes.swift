@@ -3,6 +3,8 @@ internal import GuichetCore
 internal import GuichetStorage
 internal import GuichetViews
 internal import Foundation
+internal import CoreMetrics
+internal import Dispatch
 
 /// Search, as a page and as JSON (`/api/recherche`, described in `/api/openapi.yaml`).
 struct SearchRoutes: Sendable {
@@ -24,6 +26,9 @@ struct SearchRoutes: Sendable {
         let offset: Int
         let limit: Int
     }
+    /// `guichet_search_duration_seconds`: the index's query alone (a kept result is not timed), for the page
+    /// and the API.
+    var duration: CoreMetrics.Timer? = nil
 
     /// Query text beyond this many characters is cut before analysis.
     static let maxQueryLength = 10_000
@@ -40,7 +45,13 @@ struct SearchRoutes: Sendable {
         let size = configuration.searchPageSize
         let key = ResultKey(words: query.words, offset: (page - 1) * size, limit: size)
         let index = self.index
-        let hits = try await results.value(key) { try await index.search(query, offset: key.offset, limit: key.limit) }
+        let duration = self.duration
+        let hits = try await results.value(key) {
+            let started = DispatchTime.now().uptimeNanoseconds
+            let hits = try await index.search(query, offset: key.offset, limit: key.limit)
+            duration?.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - started))
+            return hits
+        }
         return (raw, query, page, hits)
     }
 
