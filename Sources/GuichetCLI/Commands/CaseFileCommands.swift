@@ -52,6 +52,37 @@ struct CaseFileOnDisk {
 /// SHA-256 from swift-crypto, as the journal and the drafts expect it.
 func sha256(_ bytes: [UInt8]) -> [UInt8] { Hashing.sha256(bytes) }
 
+/// The files of one case file read once each and hashed once each, for one command: drafting verifies the
+/// journal (every capture read and hashed) and then reads and hashes each exhibit again; with thirty
+/// screenshots that was half of `guichet document`'s own time.
+final class CaptureReads {
+    private let loaded: CaseFileOnDisk
+    private var contents: [String: [UInt8]?] = [:]
+    /// Digests by the address and length of arrays this object keeps alive, so an address cannot be reused.
+    private var digests: [Int: (count: Int, digest: [UInt8])] = [:]
+
+    init(_ loaded: CaseFileOnDisk) { self.loaded = loaded }
+
+    func file(_ relative: String) -> [UInt8]? {
+        if let known = contents[relative] { return known }
+        let bytes = loaded.file(relative)
+        contents[relative] = .some(bytes)
+        return bytes
+    }
+
+    func hash(_ bytes: [UInt8]) -> [UInt8] {
+        let address = bytes.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+        let isKept = contents.values.contains { kept in
+            kept?.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) == address && $0.count == bytes.count } ?? false
+        }
+        guard isKept else { return sha256(bytes) }
+        if let known = digests[address], known.count == bytes.count { return known.digest }
+        let digest = sha256(bytes)
+        digests[address] = (bytes.count, digest)
+        return digest
+    }
+}
+
 /// `guichet journal …`: the tamper-evident journal of attempts.
 struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -266,12 +297,20 @@ struct DocumentCommand: ParsableCommand {
                     return .failure(problems.map(\.frenchMessage).joined(separator: "\n"))
                 }
             }
-            let drafted = try documentKind.draft(from: loaded.caseFile, today: today, files: loaded.file, hash: sha256)
+            let reads = CaptureReads(loaded)
+            let drafted = try documentKind.draft(
+                from: loaded.caseFile, today: today, files: reads.file, hash: reads.hash)
             let bytes =
                 split
                 ? try SplitFiling.archive(drafted.draft, format: documentFormat, mainStem: documentKind.splitFileStem)
                 : try documentFormat.writer.write(drafted.draft)
-            try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)
+            try bytes.withUnsafeBytes { buffer in
+                // No copy of a many-megabyte file into a `Data` first.
+                let url = URL(fileURLWithPath: out)
+                guard let base = buffer.baseAddress else { return try Data().write(to: url, options: .atomic) }
+                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
+                    .write(to: url, options: .atomic)
+            }
             var text = "\(documentKind.title) : \(out) (\(bytes.count) octets)\n"
             for notice in drafted.notices { text += "• " + notice + "\n" }
             return CommandOutcome(standardOutput: text)
