@@ -21,8 +21,7 @@ enum PrintableText {
 
     /// Splits `text` into printable units.
     static func units(of text: String) -> [Unit] {
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        let normalized = isASCII ? text : text.precomposedStringWithCanonicalMapping
+        let normalized = isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
         var units: [Unit] = []
         units.reserveCapacity(normalized.utf8.count)
         var previousWasCarriageReturn = false
@@ -32,6 +31,20 @@ enum PrintableText {
             if let unit = unit(for: scalar) { units.append(unit) }
         }
         return units
+    }
+
+    /// Whether `text` is certainly unchanged by NFC without asking Foundation (whose normalisation is the
+    /// costliest step of laying out a French letter): every scalar is below U+0300 (Latin, Latin-1, Latin
+    /// Extended-A and -B, IPA: no combining mark, nothing that composes) or general punctuation and currency
+    /// signs from U+2002 (’ « — … € and the no-break spaces; U+2000 and U+2001 are NFC singletons).
+    static func isSurelyNFC(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x300, 0x2002...0x206F, 0x20A0...0x20CF: continue
+            default: return false
+            }
+        }
+        return true
     }
 
     /// The unit for one scalar; nil for what prints as nothing.

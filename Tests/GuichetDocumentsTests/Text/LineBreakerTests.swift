@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GuichetDocuments
@@ -71,6 +72,22 @@ struct LineBreakerTests {
         #expect(metrics.advance(of: " ") == 250)
         #expect(FontFace.bold.metrics.advance(of: "W") == 1000)
         #expect(metrics.width(of: "référé", size: 10) == 23.31)
+    }
+
+    @Test("the NFC shortcut agrees with Foundation on every scalar it lets through")
+    func nfcShortcut() {
+        let ranges: [ClosedRange<UInt32>] = [0x20...0x2FF, 0x2002...0x206F, 0x20A0...0x20CF]
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let text = "a" + String(Character(scalar)) + "e"
+                #expect(PrintableText.isSurelyNFC(text))
+                #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars), "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(!PrintableText.isSurelyNFC("e\u{0301}"))
+        #expect(!PrintableText.isSurelyNFC("\u{2000}"))
+        #expect(!PrintableText.isSurelyNFC("Nguyễn"))
     }
 
     @Test("forced line breaks end lines, and runs keep their fonts")
