@@ -13,9 +13,9 @@ enum PDFArchival {
             <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
             <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
             <dc:format>application/pdf</dc:format>
-            <dc:title><rdf:Alt><rdf:li xml:lang="x-default">\(escape(title))</rdf:li></rdf:Alt></dc:title>
+            <dc:title><rdf:Alt><rdf:li xml:lang="x-default">\(XML.escaped(title))</rdf:li></rdf:Alt></dc:title>
             <dc:language><rdf:Bag><rdf:li>fr-FR</rdf:li></rdf:Bag></dc:language>
-            <pdf:Producer>\(escape(producer))</pdf:Producer>
+            <pdf:Producer>\(XML.escaped(producer))</pdf:Producer>
             <pdfaid:part>2</pdfaid:part>
             <pdfaid:conformance>B</pdfaid:conformance>
             </rdf:Description>
@@ -30,22 +30,6 @@ enum PDFArchival {
     static func outputIntent(profile: Int) -> String {
         "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) "
             + "/RegistryName (http://www.color.org) /Info (sRGB IEC61966-2.1) /DestOutputProfile \(profile) 0 R >>"
-    }
-
-    /// XML text escaping; characters XML 1.0 forbids are dropped.
-    private static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\u{9}", "\u{A}", "\u{D}": out.unicodeScalars.append(scalar)
-            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
 
