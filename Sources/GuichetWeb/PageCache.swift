@@ -1,7 +1,6 @@
 internal import NIOCore
 internal import HTTPTypes
 internal import CompressNIO
-internal import Synchronization
 internal import GuichetCore
 internal import CoreMetrics
 
@@ -31,52 +30,39 @@ final class PageCache: Sendable {
     /// Pages smaller than this are sent as they are.
     static let gzipThreshold = 1024
 
-    private let entries = Mutex<[String: Entry]>([:])
-    private let inFlight = Mutex<[String: Task<Entry?, any Error>]>([:])
-    private let capacity: Int
+    private let entries: MemoCache<String, Entry>
     /// `guichet_page_cache_lookups_total{result="hit"}` and `{result="miss"}` (no-op counters without metrics).
     private let hits: Counter
     private let misses: Counter
 
     init(capacity: Int = 4096, metrics: SiteMetrics? = nil) {
-        self.capacity = capacity
+        entries = MemoCache(capacity: capacity)
         hits = metrics?.pageCacheHits ?? Counter(label: "page_cache_hits", factory: NOOPMetricsHandler.instance)
         misses = metrics?.pageCacheMisses ?? Counter(label: "page_cache_misses", factory: NOOPMetricsHandler.instance)
     }
 
-    func value(_ key: String) -> Entry? {
-        entries.withLock { $0[key] }
-    }
-
-    /// Returns the cached entry for `key`, rendering and storing it when absent.
+    /// Returns the cached entry for `key`, rendering and storing it when absent (a render that gives nil, a page
+    /// that does not exist, is not kept).
     ///
-    /// Single flight: while one request renders a page, the others asking for the same key wait for that render
-    /// instead of starting their own (a cold page under load would otherwise be rendered once per connection).
-    /// Each call counts one hit or one miss (waiting for another request's render is a miss).
+    /// Single flight (`MemoCache`): while one request renders a page, the others asking for the same key wait for
+    /// that render instead of starting their own (a cold page under load would otherwise be rendered once per
+    /// connection). Each call counts one hit or one miss (waiting for another request's render is a miss).
     func value(
         _ key: String, contentType: String, maxAge: Int = 300, varyLanguage: Bool = true,
         render: @escaping @Sendable () async throws -> String?
     ) async throws -> Entry? {
-        if let hit = value(key) {
+        if let hit = entries.cached(key) {
             hits.increment()
             return hit
         }
         misses.increment()
-        let flight: Task<Entry?, any Error> = inFlight.withLock { flights in
-            if let running = flights[key] { return running }
-            let task = Task<Entry?, any Error> {
-                defer { _ = self.inFlight.withLock { $0.removeValue(forKey: key) } }
-                if let hit = self.value(key) { return hit }
-                guard let text = try await render() else { return nil }
-                return self.store(key, text: text, contentType: contentType, maxAge: maxAge, varyLanguage: varyLanguage)
-            }
-            flights[key] = task
-            return task
+        return try await entries.valueUnlessAbsent(key) {
+            guard let text = try await render() else { return nil }
+            return Self.entry(text: text, contentType: contentType, maxAge: maxAge, varyLanguage: varyLanguage)
         }
-        return try await flight.value
     }
 
-    private func store(_ key: String, text: String, contentType: String, maxAge: Int, varyLanguage: Bool) -> Entry {
+    private static func entry(text: String, contentType: String, maxAge: Int, varyLanguage: Bool) -> Entry {
         let eTag = Self.eTag(text)
         let body = ByteBuffer(string: text)
         var headers = SecurityHeaders.fields
@@ -84,9 +70,8 @@ final class PageCache: Sendable {
         headers[.eTag] = eTag
         headers[.cacheControl] = "public, max-age=\(maxAge)"
         var gzip: Entry.Variant?
-        if body.readableBytes >= Self.gzipThreshold, var source = Optional(body),
-            let compressed = try? source.compress(with: .gzip())
-        {
+        var source = body
+        if body.readableBytes >= Self.gzipThreshold, let compressed = try? source.compress(with: .gzip()) {
             headers[.vary] = varyLanguage ? "Accept-Language, Accept-Encoding" : "Accept-Encoding"
             var compressedHeaders = headers
             // A strong tag names one representation: the compressed bytes get their own.
@@ -97,12 +82,7 @@ final class PageCache: Sendable {
         } else if varyLanguage {
             headers[.vary] = "Accept-Language"
         }
-        let entry = Entry(body: body, eTag: eTag, headers: headers, gzip: gzip)
-        entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = entry
-        }
-        return entry
+        return Entry(body: body, eTag: eTag, headers: headers, gzip: gzip)
     }
 
     /// A strong entity tag: 64-bit FNV-1a of the bytes.
