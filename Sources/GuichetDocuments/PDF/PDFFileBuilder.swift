@@ -79,11 +79,8 @@ enum PDFTextString {
             stream.appendLiteralString(Array(text.utf8))
             return String(decoding: stream.bytes, as: UTF8.self)
         }
-        var hex = "<FEFF"
-        let digits = Array("0123456789ABCDEF")
-        for unit in text.utf16 {
-            for shift in [12, 8, 4, 0] { hex.append(digits[Int((unit >> UInt16(shift)) & 0xF)]) }
-        }
-        return hex + ">"
+        var hex = Array("<FEFF".utf8)
+        for unit in text.utf16 { PDFHex.appendWord(unit, into: &hex) }
+        return String(decoding: hex + [0x3E], as: UTF8.self)
     }
 }

@@ -139,19 +139,15 @@ struct PDFEmbeddedFont {
     static let objectCount = 5
 }
 
-/// Hexadecimal digits for PDF strings.
+/// Upper-case hexadecimal for PDF strings: CIDs, UTF-16 text strings, palettes.
 enum PDFHex {
     private static let digits = Array("0123456789ABCDEF".utf8)
 
-    /// Four upper-case hex digits.
+    /// Four hex digits.
     static func word(_ value: UInt16) -> String {
-        String(decoding: appendWord(value, to: []), as: UTF8.self)
-    }
-
-    static func appendWord(_ value: UInt16, to bytes: [UInt8]) -> [UInt8] {
-        var bytes = bytes
+        var bytes: [UInt8] = []
         appendWord(value, into: &bytes)
-        return bytes
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func appendWord(_ value: UInt16, into bytes: inout [UInt8]) {
@@ -159,5 +155,16 @@ enum PDFHex {
         bytes.append(digits[Int((value >> 8) & 0xF)])
         bytes.append(digits[Int((value >> 4) & 0xF)])
         bytes.append(digits[Int(value & 0xF)])
+    }
+
+    /// Two hex digits a byte.
+    static func bytes(_ bytes: [UInt8]) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            result.append(digits[Int(byte >> 4)])
+            result.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -37,7 +37,7 @@ struct PDFImage: Sendable {
             switch png.colorType {
             case .palette:
                 let palette = png.paletteOnWhite
-                colorSpace = .named("[/Indexed /DeviceRGB \(palette.count / 3 - 1) <\(Self.hex(palette))>]")
+                colorSpace = .named("[/Indexed /DeviceRGB \(palette.count / 3 - 1) <\(PDFHex.bytes(palette))>]")
             case .rgb: colorSpace = .named("/DeviceRGB")
             case .gray: colorSpace = .named("/DeviceGray")
             case .rgbAlpha, .grayAlpha: colorSpace = .withAlpha(components: png.colorType.channels)
@@ -94,16 +94,5 @@ struct PDFImage: Sendable {
             "{ 3 index 1 index mul 1 2 index sub add 3 index 2 index mul 1 3 index sub add "
             + "3 index 3 index mul 1 4 index sub add 7 3 roll pop pop pop pop }"
         return ("/FunctionType 4 /Domain [0 1 0 1 0 1 0 1] /Range [0 1 0 1 0 1]", Array(program.utf8))
-    }
-
-    private static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789ABCDEF".utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            result.append(digits[Int(byte >> 4)])
-            result.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: result, as: UTF8.self)
     }
 }
