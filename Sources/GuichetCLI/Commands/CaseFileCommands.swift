@@ -58,8 +58,9 @@ func sha256(_ bytes: [UInt8]) -> [UInt8] { Hashing.sha256(bytes) }
 final class CaptureReads {
     private let loaded: CaseFileOnDisk
     private var contents: [String: [UInt8]?] = [:]
-    /// Digests by the address and length of arrays this object keeps alive, so an address cannot be reused.
-    private var digests: [Int: (count: Int, digest: [UInt8])] = [:]
+    /// The storage addresses of the arrays `file` gave out, which this object keeps alive: no other array can
+    /// have one of them, so an address names its bytes for as long as the command runs.
+    private var digests: [Int: [UInt8]?] = [:]
 
     init(_ loaded: CaseFileOnDisk) { self.loaded = loaded }
 
@@ -67,19 +68,21 @@ final class CaptureReads {
         if let known = contents[relative] { return known }
         let bytes = loaded.file(relative)
         contents[relative] = .some(bytes)
+        if let bytes { digests[Self.address(bytes)] = .some(nil) }
         return bytes
     }
 
     func hash(_ bytes: [UInt8]) -> [UInt8] {
-        let address = bytes.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
-        let isKept = contents.values.contains { kept in
-            kept?.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) == address && $0.count == bytes.count } ?? false
-        }
-        guard isKept else { return sha256(bytes) }
-        if let known = digests[address], known.count == bytes.count { return known.digest }
+        let address = Self.address(bytes)
+        guard let known = digests[address] else { return sha256(bytes) }  // not read through `file`
+        if let digest = known { return digest }
         let digest = sha256(bytes)
-        digests[address] = (bytes.count, digest)
+        digests[address] = .some(digest)
         return digest
+    }
+
+    private static func address(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
     }
 }
 
