@@ -212,8 +212,9 @@ extension DraftContext {
         blocks.append(.table(rows: [["N°", "Pièce"]] + pieces.map { [String($0.number), $0.designation] }))
         if pieces.contains(where: { if case .capture = $0.origin { return true } else { return false } }) {
             var text =
-                "Chaque capture d'écran est reproduite ci-après sur une page numérotée, avec la date et l'heure de la "
-                + "tentative et l'empreinte SHA-256 du fichier, qui permet d'en vérifier l'intégrité."
+                // True of both forms of the filing: the bundle (a page per exhibit) and the split one (a file each).
+                "Chaque capture d'écran est produite sous son numéro, avec la date et l'heure de la tentative et "
+                + "l'empreinte SHA-256 du fichier, qui permet d'en vérifier l'intégrité."
             if let journalHead {
                 text += " Empreinte SHA-256 du journal des tentatives (dernière entrée) : \(journalHead)."
             }
