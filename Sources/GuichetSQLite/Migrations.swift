@@ -107,6 +107,107 @@ extension SQLiteDatabase {
                     """
             )
         }
+        migrator.registerMigration("0003_create_help_desk") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE organisation (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        slug TEXT NOT NULL UNIQUE,
+                        name TEXT NOT NULL,
+                        wrapped_data_key BLOB NOT NULL,
+                        master_key_id INTEGER NOT NULL CHECK (master_key_id BETWEEN 0 AND 255),
+                        retention_months INTEGER NOT NULL CHECK (retention_months >= 1),
+                        created_at INTEGER NOT NULL
+                    );
+                    CREATE TABLE account (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        organisation_id TEXT NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,
+                        email_lookup TEXT NOT NULL UNIQUE,
+                        sealed_profile BLOB NOT NULL,
+                        role TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        password_hash TEXT,
+                        sealed_totp_secret BLOB,
+                        last_totp_step INTEGER NOT NULL,
+                        failed_logins INTEGER NOT NULL,
+                        locked_until INTEGER NOT NULL,
+                        calendar_token_hash TEXT UNIQUE,
+                        created_at INTEGER NOT NULL,
+                        version INTEGER NOT NULL CHECK (version >= 1)
+                    );
+                    CREATE INDEX account_by_organisation ON account(organisation_id, created_at);
+                    CREATE TABLE invitation (
+                        token_hash TEXT PRIMARY KEY NOT NULL,
+                        account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                        organisation_id TEXT NOT NULL,
+                        expires_at INTEGER NOT NULL
+                    );
+                    CREATE TABLE desk_session (
+                        id_hash TEXT PRIMARY KEY NOT NULL,
+                        account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                        organisation_id TEXT NOT NULL,
+                        is_complete INTEGER NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        last_seen_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX desk_session_by_account ON desk_session(account_id);
+                    CREATE INDEX desk_session_by_seen ON desk_session(last_seen_at);
+                    CREATE TABLE case_counter (
+                        organisation_id TEXT NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,
+                        year INTEGER NOT NULL,
+                        last_number INTEGER NOT NULL,
+                        PRIMARY KEY (organisation_id, year)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE help_case (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        organisation_id TEXT NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,
+                        number TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        assignee_id TEXT,
+                        department TEXT NOT NULL,
+                        verdict TEXT NOT NULL,
+                        mandate_until TEXT NOT NULL,
+                        mandate_revoked_at INTEGER,
+                        sealed_content BLOB NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL,
+                        closed_at INTEGER,
+                        version INTEGER NOT NULL CHECK (version >= 1),
+                        UNIQUE (organisation_id, number)
+                    );
+                    CREATE INDEX help_case_by_assignee ON help_case(organisation_id, assignee_id);
+                    CREATE INDEX help_case_by_closed ON help_case(organisation_id, closed_at);
+                    CREATE TABLE case_deadline (
+                        case_id TEXT NOT NULL REFERENCES help_case(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        organisation_id TEXT NOT NULL,
+                        rule_id TEXT NOT NULL,
+                        due TEXT NOT NULL,
+                        PRIMARY KEY (case_id, position)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX case_deadline_by_due ON case_deadline(organisation_id, due);
+                    CREATE TABLE case_attachment (
+                        case_id TEXT NOT NULL REFERENCES help_case(id) ON DELETE CASCADE,
+                        slot INTEGER NOT NULL CHECK (slot >= 0),
+                        byte_count INTEGER NOT NULL CHECK (byte_count >= 0),
+                        sealed BLOB NOT NULL,
+                        updated_at INTEGER NOT NULL,
+                        PRIMARY KEY (case_id, slot)
+                    );
+                    CREATE TABLE audit_entry (
+                        organisation_id TEXT NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,
+                        sequence INTEGER NOT NULL CHECK (sequence >= 1),
+                        at INTEGER NOT NULL,
+                        actor_id TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        case_id TEXT,
+                        previous_hash TEXT NOT NULL,
+                        hash TEXT NOT NULL,
+                        PRIMARY KEY (organisation_id, sequence)
+                    ) WITHOUT ROWID;
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -24,7 +24,8 @@ public struct TransferTable: Sendable, Hashable {
     /// created by a later migration is added here in the same change.
     public static let deploymentOrder = [
         "content_file", "section", "tag", "item", "item_section", "item_tag", "search_document", "search_fts",
-        "private_file", "private_file_attachment", "rate_limit",
+        "private_file", "private_file_attachment", "rate_limit", "organisation", "account", "invitation", "desk_session",
+        "case_counter", "help_case", "case_deadline", "case_attachment", "audit_entry",
     ]
 
     /// The primary key of each table of ``deploymentOrder``: rows are exported in this order (text compared
@@ -33,7 +34,10 @@ public struct TransferTable: Sendable, Hashable {
         "content_file": ["path"], "section": ["id"], "tag": ["id"], "item": ["slug"],
         "item_section": ["item_slug", "section_id"], "item_tag": ["item_slug", "tag_id"], "search_document": ["id"],
         "search_fts": ["document_id"], "private_file": ["id"], "private_file_attachment": ["file_id", "slot"],
-        "rate_limit": ["key", "window_length", "window_start"],
+        "rate_limit": ["key", "window_length", "window_start"], "organisation": ["id"], "account": ["id"],
+        "invitation": ["token_hash"], "desk_session": ["id_hash"], "case_counter": ["organisation_id", "year"],
+        "help_case": ["id"], "case_deadline": ["case_id", "position"], "case_attachment": ["case_id", "slot"],
+        "audit_entry": ["organisation_id", "sequence"],
     ]
 
     /// Whether `name` is a plain lowercase SQL identifier (letters, digits, `_`): table and column names read
