@@ -37,6 +37,8 @@ let package = Package(
         // Prometheus text format by the web front.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // The help desk's passwords (bcrypt) and second factor (TOTP).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // Pure domain: dossier model, legal calendar, deadline rules, text analysis. No I/O, no package.
@@ -92,6 +94,20 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
+        // The help desk of an association: organisations, members, sessions, cases sealed under each organisation's
+        // key, mandates, deadlines, the audit log, the collective filing.
+        .target(
+            name: "GuichetHelpDesk",
+            dependencies: [
+                "GuichetServices", "GuichetStorage", "GuichetCore", "GuichetEncryption", "GuichetDocuments",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictness
+        ),
         // Page models and their HTML, Atom and XML renderings, as strings.
         .target(name: "GuichetViews", dependencies: ["GuichetCore"], swiftSettings: strictness),
         // The HTTP front: routes, middleware, error pages.
@@ -99,6 +115,7 @@ let package = Package(
             name: "GuichetWeb",
             dependencies: [
                 "GuichetServices", "GuichetViews", "GuichetStorage", "GuichetCore", "GuichetEncryption", "GuichetDocuments",
+                "GuichetHelpDesk",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -117,7 +134,7 @@ let package = Package(
             name: "GuichetCLI",
             dependencies: [
                 "GuichetWeb", "GuichetSQLite", "GuichetPostgres", "GuichetServices", "GuichetContent", "GuichetStorage", "GuichetCore",
-                "GuichetDocuments", "GuichetEncryption",
+                "GuichetDocuments", "GuichetEncryption", "GuichetHelpDesk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -152,6 +169,15 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(name: "GuichetEncryptionTests", dependencies: ["GuichetEncryption"], swiftSettings: strictness),
+        .testTarget(
+            name: "GuichetHelpDeskTests",
+            dependencies: [
+                "GuichetHelpDesk", "GuichetSQLite", "GuichetStorage", "GuichetCore", "GuichetEncryption", "GuichetServices",
+                "GuichetTestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "GuichetContentTests", dependencies: ["GuichetContent", "GuichetTestSupport", "GuichetCore"],
             swiftSettings: strictness

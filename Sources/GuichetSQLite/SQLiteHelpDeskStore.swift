@@ -401,7 +401,7 @@ public struct SQLiteHelpDeskStore: HelpDeskStore {
 
     // MARK: Audit
 
-    public func appendAudit(organisationID: String, _ make: @Sendable (AuditRecord?) -> AuditRecord)
+    public func appendAudit(organisationID: String, _ make: @escaping @Sendable (AuditRecord?) -> AuditRecord)
         async throws(StorageError) -> AuditRecord
     {
         try await database.write { db in

@@ -406,7 +406,7 @@ public protocol HelpDeskStore: Sendable {
     /// Appends one entry to the organisation's log, in one transaction with reading the last one: `make` gets the last
     /// entry (or `nil`) and returns the new one, whose sequence must be the last + 1 (`.conflict` otherwise).
     @discardableResult
-    func appendAudit(organisationID: String, _ make: @Sendable (AuditRecord?) -> AuditRecord) async throws(StorageError)
+    func appendAudit(organisationID: String, _ make: @escaping @Sendable (AuditRecord?) -> AuditRecord) async throws(StorageError)
         -> AuditRecord
     /// The organisation's entries with a sequence above `after`, in order, at most `limit`.
     func auditRecords(organisationID: String, after: Int, limit: Int) async throws(StorageError) -> [AuditRecord]

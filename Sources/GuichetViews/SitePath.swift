@@ -28,6 +28,8 @@ public enum SitePath: Sendable, Hashable {
     case quickExit
     /// The confirmation page before erasing the private file.
     case deleteMyFile
+    /// A page of the association's help desk: `/bureau` and what follows it (`dossiers/<id>`).
+    case desk(String)
 
     /// The path and query, without language.
     public var path: String {
@@ -53,6 +55,7 @@ public enum SitePath: Sendable, Hashable {
         case .resume: "/reprendre"
         case .quickExit: "/quitter"
         case .deleteMyFile: "/mon-dossier/supprimer"
+        case .desk(let rest): rest.isEmpty ? "/bureau" : "/bureau/" + rest
         }
     }
 

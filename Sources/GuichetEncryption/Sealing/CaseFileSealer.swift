@@ -30,16 +30,7 @@ public struct CaseFileSealer: Sendable {
     public func seal(
         _ plaintext: [UInt8], for slot: SealedSlot, using generator: inout some RandomNumberGenerator
     ) throws(SealingError) -> [UInt8] {
-        var nonce = [UInt8]()
-        nonce.reserveCapacity(SealedEnvelope.nonceByteCount)
-        while nonce.count < SealedEnvelope.nonceByteCount {
-            var word = generator.next()
-            for _ in 0..<min(8, SealedEnvelope.nonceByteCount - nonce.count) {
-                nonce.append(UInt8(truncatingIfNeeded: word))
-                word >>= 8
-            }
-        }
-        return try seal(plaintext, for: slot, nonce: nonce)
+        try seal(plaintext, for: slot, nonce: RandomBytes.make(SealedEnvelope.nonceByteCount, using: &generator))
     }
 
     /// Seals with a given nonce; internal so that tests can pin the output.

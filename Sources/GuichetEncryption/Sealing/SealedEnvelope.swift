@@ -59,15 +59,8 @@ struct SealedEnvelope: Equatable {
         let label = Array(slot.label.utf8)
         var data: [UInt8] = [version, keyID]
         data.reserveCapacity(2 + 2 + lookupID.bytes.count + 2 + label.count)
-        appendLengthPrefixed(lookupID.bytes, to: &data)
-        appendLengthPrefixed(label, to: &data)
+        LengthPrefix.append(lookupID.bytes, to: &data)
+        LengthPrefix.append(label, to: &data)
         return data
-    }
-
-    private static func appendLengthPrefixed(_ field: [UInt8], to data: inout [UInt8]) {
-        precondition(field.count <= Int(UInt16.max))
-        data.append(UInt8(field.count >> 8))
-        data.append(UInt8(field.count & 0xFF))
-        data.append(contentsOf: field)
     }
 }

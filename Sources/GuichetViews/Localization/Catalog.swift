@@ -9,7 +9,7 @@ enum Catalog {
         let ar: String
     }
 
-    static let entries: [UIString: Entry] = coreEntries.merging(parcoursEntries) { first, _ in first }
+    static let entries: [UIString: Entry] = coreEntries.merging(parcoursEntries) { first, _ in first }.merging(deskEntries) { first, _ in first }
 
     static let coreEntries: [UIString: Entry] = [
         .siteName: Entry(fr: "guichet", en: "guichet", ar: "guichet"),

@@ -41,4 +41,27 @@ public enum UIString: String, CaseIterable, Sendable {
     case interviewInvalidDateTime, interviewTooEarly, interviewTooLate, interviewTooLong, interviewInvalidFile
     case interviewTooFewEntries, interviewUnexpectedScreen, interviewCaptureDimensions, interviewCaptureTooLarge
     case interviewTooManyCaptures, interviewDateHint, interviewDateTimeHint
+    // Help desk (Catalog+Bureau.swift).
+    case deskTitle, deskNavigation, deskDashboard, deskCases, deskNewCase, deskFiling, deskImport, deskCalendar
+    case deskMembers, deskAudit, deskLogout, deskLoginTitle, deskNoOrganisation, deskOrganisation, deskEmail
+    case deskPassword, deskLoginButton, deskLoginHint, deskSecondFactorTitle, deskSecondFactorLabel
+    case deskSecondFactorHint, deskVerifyButton, deskInvitationTitle, deskInvitationIntro, deskSecondFactorSetup
+    case deskSecondFactorSetupText, deskNewPassword, deskPasswordHint, deskChoosePassword, deskRemindersHeading
+    case deskNoDeadlines, deskDeadlinesCaption, deskDue, deskDaysLeftHeading, deskCaseNumber, deskDeadline
+    case deskAssignee, deskOverdue, deskDueToday, deskDaysLeft, deskNoCases, deskCasesCaption, deskSelect
+    case deskSelectCase, deskStatus, deskMandateUntil, deskMandateRevoked, deskStatusOpen, deskStatusWaiting
+    case deskStatusFiled, deskStatusClosed, deskRoleAdmin, deskRoleJuriste, deskRoleBenevole, deskMandateFirst
+    case deskMandateLegend, deskMandateFrom, deskMandateDays, deskMandateDaysHint, deskConsentGiven
+    case deskPersonLegend, deskPersonName, deskBirthDate, deskBirthPlace, deskNationality, deskAddress, deskPhone
+    case deskLanguages, deskLanguagesHint, deskProcedureLegend, deskProcedure, deskCreateCase, deskCaseTitle
+    case deskConflict, deskReadOnly, deskMandate, deskMandateRange, deskMandatePDF, deskHandedOver, deskJournal
+    case deskNoAttempts, deskJournalCaption, deskChannel, deskOutcome, deskCapture, deskCaptureHint, deskAddAttempt
+    case deskAttemptWhen, deskAddAttemptButton, deskDeadlines, deskNoCaseDeadlines, deskDeadlineFrom
+    case deskAddDeadline, deskNotificationDate, deskNoDocuments, deskNotes, deskNoNotes, deskAddNote, deskSaveNote
+    case deskCaseSettings, deskSave, deskExport, deskDelete, deskRevokeText, deskRevoke, deskDeleteTitle
+    case deskDeleteText, deskDeleteConfirm, deskInvitationMade, deskMembersCaption, deskRole, deskChange
+    case deskDisable, deskInvite, deskInviteButton, deskRetention, deskRetentionMonths, deskRetentionHint
+    case deskAuditIntact, deskAuditBroken, deskAuditCaption, deskActor, deskAction, deskCalendarIntro
+    case deskCalendarLinkMade, deskCalendarActive, deskCalendarRenew, deskCalendarRevoke, deskFilingIntro
+    case deskFilingShow, deskFilingNone, deskFilingCaption, deskFilingBundle, deskImportIntro, deskImportButton
 }
