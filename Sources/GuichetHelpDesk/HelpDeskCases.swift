@@ -27,6 +27,8 @@ public struct NewCaseInput: Sendable, Equatable {
     public var department: Department
     public var procedure: Procedure
     public var procedureDetail: String?
+    /// The end of the current residence permit (a renewal's référé needs it).
+    public var permitExpiry: LocalDate?
     public var circumstances: String?
     public var mandate: Mandate
     /// The member it is assigned to; a bénévole's new case is always their own.
@@ -34,8 +36,10 @@ public struct NewCaseInput: Sendable, Equatable {
 
     public init(
         person: Person, languages: [String] = [], department: Department, procedure: Procedure,
-        procedureDetail: String? = nil, circumstances: String? = nil, mandate: Mandate, assigneeID: String? = nil
+        procedureDetail: String? = nil, permitExpiry: LocalDate? = nil, circumstances: String? = nil, mandate: Mandate,
+        assigneeID: String? = nil
     ) {
+        self.permitExpiry = permitExpiry
         self.person = person
         self.languages = languages
         self.department = department
@@ -95,7 +99,7 @@ public struct HelpDeskCases: Sendable {
         let assignee = member.role == .benevole ? member.accountID : input.assigneeID
         let caseFile = CaseFile(
             person: input.person, department: input.department, procedure: input.procedure,
-            procedureDetail: input.procedureDetail, circumstances: input.circumstances)
+            procedureDetail: input.procedureDetail, permitExpiry: input.permitExpiry, circumstances: input.circumstances)
         let content = CaseContent(caseFile: caseFile, languages: input.languages, mandate: input.mandate)
         let id = HelpDeskAccounts.newID()
         let sealed = try seal(content, caseID: id, organisation: member.organisation)
@@ -287,7 +291,14 @@ public struct HelpDeskCases: Sendable {
                 limit: Self.maximumCaptureSize + FieldSealer.overheadByteCount, now: now)
         } catch { throw .from(error) }
         let extensionName = format == .jpeg ? "jpg" : format.rawValue
-        return CaseCapture(slot: slot, reference: "piece-\(slot + 1).\(extensionName)", format: format, byteCount: bytes.count)
+        // An imported case keeps the self-help file's names, which may take a number this slot would give.
+        var reference = "piece-\(slot + 1).\(extensionName)"
+        var suffix = 2
+        while opened.content.capture(named: reference) != nil {
+            reference = "piece-\(slot + 1)-\(suffix).\(extensionName)"
+            suffix += 1
+        }
+        return CaseCapture(slot: slot, reference: reference, format: format, byteCount: bytes.count)
     }
 
     // MARK: Documents

@@ -5,6 +5,7 @@ public import Foundation
 public import GuichetServices
 public import GuichetCore
 public import ServiceLifecycle
+public import GuichetHelpDesk
 
 /// What the web front needs from the rest of guichet.
 public struct WebDependencies: Sendable {
@@ -16,11 +17,14 @@ public struct WebDependencies: Sendable {
     public let parcours: ParcoursDependencies?
     /// Where requests, the page cache and searches are measured; `nil` measures nothing (and serves no `/metrics`).
     public let metrics: SiteMetrics?
+    /// The association's help desk; `nil` leaves `/bureau` out.
+    public let helpDesk: HelpDeskDependencies?
 
     public init(
         dossier: any DossierStore, search: any SearchIndex, parcours: ParcoursDependencies? = nil,
-        metrics: SiteMetrics? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        metrics: SiteMetrics? = nil, helpDesk: HelpDeskDependencies? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.helpDesk = helpDesk
         self.dossier = dossier
         self.search = search
         self.parcours = parcours
@@ -39,6 +43,22 @@ public struct ParcoursDependencies: Sendable {
         self.interviews = interviews.sorted { $0.id < $1.id }
         self.files = files
         self.limits = limits
+    }
+}
+
+/// What the help desk needs: its two services, the store (for the audit page), and the self-help files (to import one).
+public struct HelpDeskDependencies: Sendable {
+    public let accounts: HelpDeskAccounts
+    public let cases: HelpDeskCases
+    public let store: any HelpDeskStore
+    /// The self-help paths' files and interviews, for « importer un dossier personnel »; `nil` leaves it out.
+    public let selfHelp: ParcoursDependencies?
+
+    public init(accounts: HelpDeskAccounts, cases: HelpDeskCases, store: any HelpDeskStore, selfHelp: ParcoursDependencies?) {
+        self.accounts = accounts
+        self.cases = cases
+        self.store = store
+        self.selfHelp = selfHelp
     }
 }
 
@@ -70,6 +90,9 @@ public func buildRouter(
             interviews: parcours.interviews, files: parcours.files, limits: parcours.limits, configuration: configuration,
             now: dependencies.now, logger: logger
         ).register(on: router)
+    }
+    if let helpDesk = dependencies.helpDesk {
+        BureauRoutes(desk: helpDesk, configuration: configuration, now: dependencies.now, logger: logger).register(on: router)
     }
     return SiteResponderBuilder(router: router, metrics: dependencies.metrics)
 }

@@ -46,7 +46,7 @@ public struct SiteResponder: HTTPResponder {
     func route(_ request: Request, context: AppRequestContext) async throws -> Response {
         // GET and HEAD, and POST where a form is taken, are routed: their 404s are the application's own.
         guard request.method != .get, request.method != .head,
-            !(request.method == .post && ParcoursRoutes.acceptsPost(request.uri.path))
+            !(request.method == .post && Self.acceptsPost(request.uri.path))
         else { return try await inner.respond(to: request, context: context) }
         do {
             let response = try await inner.respond(to: request, context: context)
@@ -58,18 +58,22 @@ public struct SiteResponder: HTTPResponder {
         }
     }
 
+    /// The paths that take a form (POST) besides GET: the self-help paths and the help desk.
+    static func acceptsPost(_ path: String) -> Bool { ParcoursRoutes.acceptsPost(path) || BureauRoutes.acceptsPost(path) }
+
     private func probe(_ request: Request, context: AppRequestContext) async throws -> Response? {
         var headOnly = request.head
         headOnly.method = .head
         let head = Request(head: headOnly, body: RequestBody(buffer: ByteBuffer()))
-        var exists = ParcoursRoutes.privatePaths.contains(request.uri.path)  // 404 without a session, yet they exist
+        // 404 without a session, yet they exist.
+        var exists = ParcoursRoutes.privatePaths.contains(request.uri.path) || BureauRoutes.acceptsPost(request.uri.path)
         if !exists {
             do { exists = try await inner.respond(to: head, context: context).status != .notFound } catch let error as any HTTPResponseError {
                 exists = error.status != .notFound
             }
         }
         guard exists else { return nil }
-        let allow = ParcoursRoutes.acceptsPost(request.uri.path) ? "GET, HEAD, POST" : "GET, HEAD"
+        let allow = Self.acceptsPost(request.uri.path) ? "GET, HEAD, POST" : "GET, HEAD"
         var response = Response.text(
             "Méthode non autorisée ici. Méthodes acceptées : \(allow).\n", status: .methodNotAllowed, contentType: ContentType.text)
         for field in SecurityHeaders.fields { response.headers[field.name] = field.value }

@@ -40,9 +40,17 @@ public enum ICalendar {
         return events
     }
 
+    /// The help desk's reminders: 15, 7 and 2 days before, and on the day (09:00 for a whole-day event).
+    public static let deskAlarms: [(trigger: String, label: String)] = [
+        ("-P15D", "dans 15 jours"), ("-P7D", "dans 7 jours"), ("-P2D", "dans 2 jours"), ("PT9H", "aujourd'hui"),
+    ]
+
     /// The calendar text, CRLF line ends, lines folded at 75 octets. `stamp` is the UTC instant of
-    /// creation as `YYYYMMDDTHHMMSSZ` (given by the caller: views never read a clock).
-    public static func render(_ events: [Event], stamp: String) -> String {
+    /// creation as `YYYYMMDDTHHMMSSZ` (given by the caller: views never read a clock). `alarms`: the reminders of
+    /// every event, as RFC 5545 triggers with their French label.
+    public static func render(
+        _ events: [Event], stamp: String, alarms: [(trigger: String, label: String)] = [("-P7D", "dans 7 jours"), ("-P1D", "demain")]
+    ) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//guichet//delais//FR", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
         for event in events {
             lines.append("BEGIN:VEVENT")
@@ -59,7 +67,7 @@ public enum ICalendar {
             }
             lines.append("SUMMARY:\(escape(event.summary))")
             lines.append("DESCRIPTION:\(escape(event.description))")
-            for (trigger, label) in [("-P7D", "dans 7 jours"), ("-P1D", "demain")] {
+            for (trigger, label) in alarms {
                 lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:\(trigger)", "DESCRIPTION:\(escape("\(label) : \(event.summary)"))", "END:VALARM"]
             }
             lines.append("END:VEVENT")

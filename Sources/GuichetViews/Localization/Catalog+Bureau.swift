@@ -136,5 +136,10 @@ extension Catalog {
         .deskFilingBundle: Entry(fr: "Préparer le dépôt (ZIP)", en: "Prepare the filing (ZIP)", ar: "تحضير الإيداع (ZIP)"),
         .deskImportIntro: Entry(fr: "La personne a commencé un parcours seule ? Avec son accord, saisissez son code : ses réponses, ses tentatives et ses captures deviennent un nouveau dossier, et son dossier personnel garde la trace de la remise.", en: "Did the person start a path alone? With their consent, type their code: their answers, attempts and screenshots become a new case, and their personal file records the hand-over.", ar: "هل بدأ الشخص مسارًا وحده؟ بموافقته، أدخل رمزه: تصبح إجاباته ومحاولاته ولقطاته ملفًا جديدًا، ويحتفظ ملفه الشخصي بأثر التسليم."),
         .deskImportButton: Entry(fr: "Importer", en: "Import", ar: "استيراد"),
+        .deskPermitExpiry: Entry(fr: "Fin du titre de séjour actuel", en: "End of the current residence permit", ar: "نهاية بطاقة الإقامة الحالية"),
+        .deskPermitExpiryHint: Entry(fr: "Pour un renouvellement : le référé montre l’urgence par cette date.", en: "For a renewal: the référé shows the urgency with this date.", ar: "في حالة التجديد: يُظهر طلب الاستعجال الضرورة بهذا التاريخ."),
+        .deskCircumstances: Entry(fr: "Situation et urgence", en: "Situation and urgency", ar: "الوضع والاستعجال"),
+        .deskCircumstancesHint: Entry(fr: "Ce que le blocage empêche (travail, droits, famille) : le référé le reprend quand l’urgence n’est pas présumée.", en: "What the blockage prevents (work, benefits, family): the référé uses it when urgency is not presumed.", ar: "ما يمنعه الانسداد (العمل، الحقوق، العائلة): يستخدمه طلب الاستعجال حين لا يكون الاستعجال مفترضًا."),
+        .deskEditPerson: Entry(fr: "Modifier la personne et la démarche", en: "Edit the person and the procedure", ar: "تعديل بيانات الشخص والإجراء"),
     ]
 }

@@ -64,4 +64,5 @@ public enum UIString: String, CaseIterable, Sendable {
     case deskAuditIntact, deskAuditBroken, deskAuditCaption, deskActor, deskAction, deskCalendarIntro
     case deskCalendarLinkMade, deskCalendarActive, deskCalendarRenew, deskCalendarRevoke, deskFilingIntro
     case deskFilingShow, deskFilingNone, deskFilingCaption, deskFilingBundle, deskImportIntro, deskImportButton
+    case deskPermitExpiry, deskPermitExpiryHint, deskCircumstances, deskCircumstancesHint, deskEditPerson
 }

@@ -531,22 +531,11 @@ public enum BureauPages {
                 }
                 el("fieldset") {
                     el("legend") { l(.deskPersonLegend) }
-                    textField("nom", label: l(.deskPersonName), value: values["nom"], autocomplete: "off", french: true, context: context)
-                    textField("naissance", label: l(.deskBirthDate), value: values["naissance"], hint: l(.interviewDateHint), type: "date", context: context)
-                    textField("lieu-naissance", label: l(.deskBirthPlace), value: values["lieu-naissance"], autocomplete: "off", french: true, context: context)
-                    textField("nationalite", label: l(.deskNationality), value: values["nationalite"], autocomplete: "off", french: true, context: context)
-                    textField("adresse", label: l(.deskAddress), value: values["adresse"], autocomplete: "off", french: true, context: context)
-                    textField("telephone", label: l(.deskPhone), value: values["telephone"], type: "tel", autocomplete: "off", context: context)
-                    textField("langues", label: l(.deskLanguages), value: values["langues"], hint: l(.deskLanguagesHint), autocomplete: "off", context: context)
+                    personFields(values, context: context)
                 }
                 el("fieldset") {
                     el("legend") { l(.deskProcedureLegend) }
-                    select(
-                        "procedure", label: l(.deskProcedure), options: Procedure.allCases.map { ($0.rawValue, $0.frenchLabel) },
-                        selected: values["procedure"], context: context)
-                    select(
-                        "departement", label: l(.departmentLabel), options: Department.all.map { ($0.code, "\($0.code) — \($0.name)") },
-                        selected: values["departement"].isEmpty ? "75" : values["departement"], context: context)
+                    procedureFields(values, context: context)
                     if canAssign {
                         select(
                             "assigne", label: l(.deskAssignee), options: [("", "—")] + members.map { ($0.id, $0.name) },
@@ -556,6 +545,57 @@ public enum BureauPages {
                 el("div", ["class": "actions"]) { el("button", ["type": "submit"]) { l(.deskCreateCase) } }
             }
         }
+    }
+
+    /// The person's fields (shared by the new case form and the case page's edit form).
+    static func personFields(_ values: NewCaseValues, context: PageContext) -> Node {
+        let l = context.l
+        return .fragment([
+            textField("nom", label: l(.deskPersonName), value: values["nom"], autocomplete: "off", french: true, context: context),
+            textField("naissance", label: l(.deskBirthDate), value: values["naissance"], hint: l(.interviewDateHint), type: "date", context: context),
+            textField("lieu-naissance", label: l(.deskBirthPlace), value: values["lieu-naissance"], autocomplete: "off", french: true, context: context),
+            textField("nationalite", label: l(.deskNationality), value: values["nationalite"], autocomplete: "off", french: true, context: context),
+            textField("adresse", label: l(.deskAddress), value: values["adresse"], autocomplete: "off", french: true, context: context),
+            textField("telephone", label: l(.deskPhone), value: values["telephone"], type: "tel", autocomplete: "off", context: context),
+            textField("langues", label: l(.deskLanguages), value: values["langues"], hint: l(.deskLanguagesHint), autocomplete: "off", context: context),
+        ])
+    }
+
+    /// The procedure's fields: which procedure, which prefecture, the permit's end and the urgency.
+    static func procedureFields(_ values: NewCaseValues, context: PageContext) -> Node {
+        let l = context.l
+        return .fragment([
+            select(
+                "procedure", label: l(.deskProcedure), options: Procedure.allCases.map { ($0.rawValue, $0.frenchLabel) },
+                selected: values["procedure"], context: context),
+            select(
+                "departement", label: l(.departmentLabel), options: Department.all.map { ($0.code, "\($0.code) — \($0.name)") },
+                selected: values["departement"].isEmpty ? "75" : values["departement"], context: context),
+            textField(
+                "fin-titre", label: l(.deskPermitExpiry), value: values["fin-titre"], hint: l(.deskPermitExpiryHint), type: "date",
+                context: context),
+            el("div", ["class": "field"]) {
+                el("label", ["for": "situation"]) { l(.deskCircumstances) }
+                el("p", ["class": "hint", "id": "situation-aide"]) { l(.deskCircumstancesHint) }
+                Node.element(
+                    "textarea",
+                    attributes: [Attribute("id", "situation"), Attribute("name", "situation"), Attribute("rows", "3"),
+                        Attribute("aria-describedby", "situation-aide")] + Layout.frenchContent(context),
+                    children: [.text(values["situation"])])
+            },
+        ])
+    }
+
+    /// The form values of a case's person and procedure, to edit them.
+    public static func values(of caseFile: CaseFile, languages: [String]) -> NewCaseValues {
+        let person = caseFile.person
+        return NewCaseValues(values: [
+            "nom": person.name ?? "", "naissance": person.birthDate?.iso ?? "", "lieu-naissance": person.birthPlace ?? "",
+            "nationalite": person.nationality ?? "", "adresse": person.address ?? "", "telephone": person.phone ?? "",
+            "langues": languages.joined(separator: ", "), "procedure": caseFile.procedure.rawValue,
+            "departement": caseFile.department.code, "fin-titre": caseFile.permitExpiry?.iso ?? "",
+            "situation": caseFile.circumstances ?? "",
+        ])
     }
 
     // MARK: One case
@@ -615,6 +655,23 @@ public enum BureauPages {
                 el("dd") { caseFile.procedure.frenchLabel }
                 el("dt") { l(.departmentLabel) }
                 el("dd") { "\(caseFile.department.code) — \(caseFile.department.name)" }
+                el("dt") { l(.deskPermitExpiry) }
+                el("dd") { caseFile.permitExpiry.map { DateText.long($0, .fr) } ?? "—" }
+                el("dt") { l(.deskCircumstances) }
+                el("dd") { caseFile.circumstances ?? "—" }
+            }
+
+            if view.isEditable {
+                el("details") {
+                    el("summary") { l(.deskEditPerson) }
+                    form(action: .desk(base), session: session, context: context) {
+                        el("input", ["type": "hidden", "name": "action", "value": "personne"])
+                        el("input", ["type": "hidden", "name": "version", "value": String(view.version)])
+                        personFields(values(of: caseFile, languages: view.content.languages), context: context)
+                        procedureFields(values(of: caseFile, languages: view.content.languages), context: context)
+                        el("div", ["class": "actions"]) { el("button", ["type": "submit"]) { l(.deskSave) } }
+                    }
+                }
             }
 
             el("h2") { l(.verdictHeading) }
