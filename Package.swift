@@ -157,7 +157,7 @@ let package = Package(
         .target(
             name: "GuichetTestSupport",
             dependencies: [
-                "GuichetCore", "GuichetStorage", "GuichetServices", "GuichetContent",
+                "GuichetCore", "GuichetStorage", "GuichetServices", "GuichetContent", "GuichetHelpDesk",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness
@@ -207,7 +207,7 @@ let package = Package(
             name: "GuichetWebTests",
             dependencies: [
                 "GuichetWeb", "GuichetSQLite", "GuichetTestSupport", "GuichetStorage", "GuichetCore", "GuichetServices",
-                "GuichetContent", "GuichetEncryption", .product(name: "Logging", package: "swift-log"),
+                "GuichetContent", "GuichetEncryption", "GuichetHelpDesk", .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -24,7 +24,7 @@ struct CasesTests {
         #expect(stored.department == "69" && stored.verdict == "insuffisant")
         let opened = try await desk.cases.open(first.id, by: juriste, now: start + 10)
         #expect(opened.content.caseFile.person.name == "Amina Diallo-Benali")
-        #expect(opened.content.languages == ["fr", "ff"])
+        #expect(opened.content.languages == ["français", "peul"])
         let audit = AuditLog(store: desk.store)
         let verification = try await audit.verify(organisationID: org.id)
         #expect(verification.isIntact)

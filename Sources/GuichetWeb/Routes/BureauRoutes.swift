@@ -54,6 +54,7 @@ struct BureauRoutes: Sendable {
         router.get("/bureau/dossiers/:id/document/:file") { request, context in try await self.document(request, context) }
         router.get("/bureau/dossiers/:id/piece/:file") { request, context in try await self.capture(request, context) }
         router.get("/bureau/dossiers/:id/export.zip") { request, context in try await self.export(request, context) }
+        router.get("/bureau/dossiers/:id/mandat.pdf") { request, context in try await self.mandate(request, context) }
         router.get("/bureau/dossiers/:id/supprimer") { request, context in try await self.confirmDelete(request, context) }
         router.post("/bureau/dossiers/:id/supprimer") { request, context in try await self.delete(request, context) }
         router.get("/bureau/membres") { request, context in try await self.members(request, context) }
@@ -540,6 +541,19 @@ struct BureauRoutes: Sendable {
             case .pdf: "application/pdf"
             }
             return download(bytes, contentType: type, fileName: capture.reference, inline: true)
+        }
+    }
+
+    func mandate(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await withMember(request, context) { member, _, reader in
+            let id = try caseID(context)
+            do {
+                let bytes = try await desk.cases.mandatePDF(of: id, by: member, now: unixNow)
+                return download(bytes, contentType: DocumentFormat.pdf.mediaType, fileName: "mandat.pdf")
+            } catch HelpDeskError.invalid(let text) {
+                let current = try await desk.cases.open(id, by: member, now: unixNow, audited: false)
+                return try await caseResponse(current, member: member, reader: reader, problems: [text], conflict: false, status: .unprocessableContent)
+            }
         }
     }
 

@@ -1,0 +1,237 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import Testing
+import GuichetCore
+import GuichetEncryption
+import GuichetHelpDesk
+import GuichetServices
+import GuichetSQLite
+import GuichetStorage
+import GuichetTestSupport
+@testable import GuichetWeb
+
+/// A help desk behind the whole router: two organisations, a member of each role in the first, a juriste in the
+/// second, and three cases (one assigned to the bénévole, one unassigned, one of the other organisation).
+struct DeskWorld: Sendable {
+    /// 2026-12-03 10:00 UTC.
+    static let start: Int64 = 1_796_292_000
+    static let today = LocalDate(year: 2026, month: 12, day: 3)!
+
+    let database: SQLiteDatabase
+    let accounts: HelpDeskAccounts
+    let cases: HelpDeskCases
+    let store: SQLiteHelpDeskStore
+    let files: PrivateCaseFiles
+    let dependencies: WebDependencies
+    let logger: Logger
+    let cookies: [String: String]
+    let members: [String: Member]
+    let assigned: OpenedCase
+    let unassigned: OpenedCase
+    let other: OpenedCase
+
+    init(database: SQLiteDatabase? = nil, logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        async throws
+    {
+        let database = try database ?? SQLiteDatabase()
+        self.database = database
+        let dossier = try await IndexedDossier.make(
+            store: SQLiteDossierStore(database: database), search: SQLiteSearchIndex(database: database))
+        let limits = SQLitePrivateFileStore(database: database)
+        store = SQLiteHelpDeskStore(database: database)
+        var random = SystemRandomNumberGenerator()
+        let vault = KeyVault(ring: MasterKeyring([MasterKey.generate(id: 1, using: &random)])!)
+        accounts = HelpDeskAccounts(
+            store: store, vault: vault, passwords: Passwords(cost: 4, allowWeakCostForTests: true), limits: limits, logger: logger)
+        cases = HelpDeskCases(store: store, vault: vault, logger: logger)
+        files = PrivateCaseFiles(store: limits, logger: logger)
+        let parcours = ParcoursDependencies(interviews: try ShippedInterviews.load(), files: files, limits: limits)
+        let start = Self.start
+        self.logger = logger
+        dependencies = WebDependencies(
+            dossier: dossier.store, search: dossier.search, parcours: parcours,
+            helpDesk: HelpDeskDependencies(accounts: accounts, cases: cases, store: store, selfHelp: parcours),
+            now: { Date(timeIntervalSince1970: TimeInterval(start + 3600)) })
+        let orgA = try await accounts.createOrganisation(slug: "asso-a", name: "Association A", now: start)
+        let orgB = try await accounts.createOrganisation(slug: "asso-b", name: "Association B", now: start)
+        var cookies: [String: String] = [:]
+        var members: [String: Member] = [:]
+        for (key, role, organisation) in [
+            ("admin", HelpDeskRole.admin, orgA), ("juriste", .juriste, orgA), ("benevole", .benevole, orgA),
+            ("autre-juriste", .juriste, orgB),
+        ] {
+            let made = try await HelpDeskFixtures.member(role, in: organisation, accounts: accounts, name: "Membre \(key)", now: start)
+            cookies[key] = made.cookie
+            members[key] = made.member
+        }
+        self.cookies = cookies
+        self.members = members
+        let cases = self.cases
+        func made(_ name: String, assignee: String?, by member: Member) async throws -> OpenedCase {
+            let created = try await cases.create(
+                try HelpDeskFixtures.input(name: name, assignee: assignee, from: Self.today), by: member, now: start)
+            // One failed attempt: the letters need one.
+            return try await cases.appendAttempt(
+                Attempt(at: OffsetDateTime(iso: "2026-11-20T09:30:00+01:00")!, channel: .sitePrefecture, outcome: .aucunCreneau),
+                capture: nil, to: created.id, expectedVersion: created.version, by: member, now: start)
+        }
+        assigned = try await made("Amina Diallo-Benali", assignee: members["benevole"]!.accountID, by: members["juriste"]!)
+        unassigned = try await made("Autre Personne", assignee: nil, by: members["juriste"]!)
+        other = try await made("Tierce Personne", assignee: nil, by: members["autre-juriste"]!)
+    }
+
+    /// The application, driven without sockets.
+    func app() -> some ApplicationProtocol {
+        Application(
+            router: buildRouter(
+                dependencies: dependencies, configuration: WebConfiguration(baseURL: "https://guichet.example/"), logger: logger))
+    }
+
+    /// The form token of a member's session.
+    func token(_ who: String) -> String { HelpDeskAccounts.formToken(cookie: cookies[who]!) }
+}
+
+@Suite("Web: the help desk")
+struct BureauRoutesTests {
+    /// Every help-desk route × every role × own/other organisation: the status each gets.
+    @Test("authorization matrix: every route, every role, own and other organisation")
+    func authorizationMatrix() async throws {
+        let world = try await DeskWorld()
+        let app = world.app()
+        let a = world.assigned.id
+        let u = world.unassigned.id
+        let o = world.other.id
+        // (method, path, expected status for: anonymous, admin, juriste, bénévole, juriste of the other organisation)
+        typealias Row = (String, String, [Int])
+        let rows: [Row] = [
+            ("GET", "/bureau", [303, 200, 200, 200, 200]),
+            ("GET", "/bureau/dossiers", [303, 200, 200, 200, 200]),
+            ("GET", "/bureau/dossiers/nouveau", [303, 200, 200, 200, 200]),
+            ("GET", "/bureau/dossiers/\(a)", [303, 200, 200, 200, 404]),
+            ("GET", "/bureau/dossiers/\(u)", [303, 200, 200, 403, 404]),
+            ("GET", "/bureau/dossiers/\(o)", [303, 404, 404, 404, 200]),
+            ("GET", "/bureau/dossiers/\(a)/document/lettre-prefecture.odt", [303, 200, 200, 200, 404]),
+            ("GET", "/bureau/dossiers/\(u)/document/lettre-prefecture.odt", [303, 200, 200, 403, 404]),
+            ("GET", "/bureau/dossiers/\(o)/document/lettre-prefecture.odt", [303, 404, 404, 404, 200]),
+            ("GET", "/bureau/dossiers/\(a)/mandat.pdf", [303, 200, 200, 200, 404]),
+            ("GET", "/bureau/dossiers/\(u)/mandat.pdf", [303, 200, 200, 403, 404]),
+            ("GET", "/bureau/dossiers/\(a)/export.zip", [303, 200, 200, 403, 404]),
+            ("GET", "/bureau/dossiers/\(o)/export.zip", [303, 404, 404, 404, 200]),
+            ("GET", "/bureau/dossiers/\(a)/supprimer", [303, 200, 200, 403, 404]),
+            ("GET", "/bureau/dossiers/\(o)/supprimer", [303, 404, 404, 404, 200]),
+            ("GET", "/bureau/dossiers/\(a)/piece/piece-1.png", [303, 404, 404, 404, 404]),
+            ("GET", "/bureau/dossiers/ffffffffffffffffffffffffffffffff", [303, 404, 404, 404, 404]),
+            ("GET", "/bureau/membres", [303, 200, 403, 403, 403]),
+            ("GET", "/bureau/journal", [303, 200, 403, 403, 403]),
+            ("GET", "/bureau/agenda", [303, 200, 200, 200, 200]),
+            ("GET", "/bureau/depot-collectif", [303, 200, 200, 403, 200]),
+            ("GET", "/bureau/depot-collectif?departement=69", [303, 200, 200, 403, 200]),
+            ("GET", "/bureau/importer", [303, 200, 200, 200, 200]),
+            ("POST", "/bureau/dossiers/\(a)", [401, 422, 422, 422, 404]),
+            ("POST", "/bureau/dossiers/\(u)", [401, 422, 422, 403, 404]),
+            ("POST", "/bureau/dossiers/\(o)", [401, 404, 404, 404, 422]),
+            ("POST", "/bureau/membres", [401, 422, 403, 403, 403]),
+            ("POST", "/bureau/depot-collectif", [401, 422, 422, 403, 422]),
+        ]
+        let who = ["", "admin", "juriste", "benevole", "autre-juriste"]
+        try await app.test(.router) { client in
+            var failures: [String] = []
+            for (method, path, expected) in rows {
+                for (index, member) in who.enumerated() {
+                    var headers: HTTPFields = [:]
+                    if !member.isEmpty { headers[.cookie] = "\(BureauRoutes.sessionCookie)=\(world.cookies[member]!)" }
+                    let response: TestResponse
+                    if method == "GET" {
+                        response = try await client.execute(uri: path, method: .get, headers: headers)
+                    } else {
+                        headers[.contentType] = "application/x-www-form-urlencoded"
+                        let token = member.isEmpty ? "" : world.token(member)
+                        // A form with no action (or one that does not apply): the answer says whether the member got that far.
+                        response = try await client.execute(
+                            uri: path, method: .post, headers: headers,
+                            body: ByteBuffer(string: "jeton=\(token)&action=&version=1&departement=69"))
+                    }
+                    if Int(response.status.code) != expected[index] {
+                        failures.append("\(method) \(path) as \(member.isEmpty ? "anonymous" : member): \(response.status.code), expected \(expected[index])")
+                    }
+                }
+            }
+            #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+            #expect(rows.count * who.count == 140)
+        }
+    }
+
+    @Test("a POST without the session's form token is refused with 403 and changes nothing")
+    func formToken() async throws {
+        let world = try await DeskWorld()
+        let app = world.app()
+        try await app.test(.router) { client in
+            let response = try await client.execute(
+                uri: "/bureau/dossiers/\(world.assigned.id)", method: .post,
+                headers: [.cookie: "\(BureauRoutes.sessionCookie)=\(world.cookies["juriste"]!)", .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "jeton=00000000000000000000000000000000&action=note&version=1&note=test"))
+            #expect(response.status == .forbidden)
+            #expect(String(buffer: response.body).contains("Ce formulaire a expiré"))
+        }
+        let current = try await world.cases.open(world.assigned.id, by: world.members["juriste"]!, now: DeskWorld.start + 10)
+        #expect(current.content.notes.isEmpty)
+        #expect(current.version == world.assigned.version)
+    }
+
+    @Test("two volunteers edit one case: the second save gets 409 with the first one's change shown")
+    func concurrentEdits() async throws {
+        let world = try await DeskWorld()
+        let app = world.app()
+        try await app.test(.router) { client in
+            func note(_ who: String, _ text: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/bureau/dossiers/\(world.assigned.id)", method: .post,
+                    headers: [.cookie: "\(BureauRoutes.sessionCookie)=\(world.cookies[who]!)", .contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: "jeton=\(world.token(who))&action=note&version=\(world.assigned.version)&note=\(text)"))
+            }
+            let first = try await note("juriste", "premiere")
+            #expect(first.status == .seeOther)
+            let second = try await note("benevole", "seconde")
+            #expect(second.status == .conflict)
+            let page = String(buffer: second.body)
+            #expect(page.contains("Quelqu’un a modifié ce dossier"))
+            #expect(page.contains("premiere"))
+            #expect(!page.contains("seconde"))
+        }
+    }
+
+    @Test("login page, wrong password and a bénévole's login through the forms; the session cookie is HttpOnly, SameSite=Strict, path /bureau")
+    func loginThroughForms() async throws {
+        let world = try await DeskWorld()
+        let app = world.app()
+        let organisation = world.members["benevole"]!.organisation
+        _ = try await HelpDeskFixtures.member(
+            .benevole, in: organisation, accounts: world.accounts, email: "forms@example.org", password: "phrase de passe longue",
+            now: DeskWorld.start)
+        try await app.test(.router) { client in
+            let browser = Browser(client)
+            let form = try await browser.get("/bureau/connexion")
+            #expect(form.status == .ok)
+            #expect(Browser.text(form).contains("Connexion au bureau"))
+            let wrong = try await browser.post(
+                "/bureau/connexion", [("organisation", organisation.id), ("email", "forms@example.org"), ("motdepasse", "faux")])
+            #expect(wrong.status == .unauthorized)
+            #expect(Browser.text(wrong).contains("Adresse ou mot de passe incorrect"))
+            #expect(Browser.text(wrong).contains("forms@example.org"), "the email typed is kept in the form")
+            let right = try await browser.post(
+                "/bureau/connexion",
+                [("organisation", organisation.id), ("email", "forms@example.org"), ("motdepasse", "phrase de passe longue")])
+            #expect(right.status == .seeOther)
+            #expect(right.headers[.location] == "/bureau")
+            let setCookie = right.headers[values: .setCookie].first { $0.hasPrefix(BureauRoutes.sessionCookie + "=") } ?? ""
+            #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/bureau"))
+            let dashboard = try await browser.get("/bureau")
+            #expect(dashboard.status == .ok)
+            #expect(Browser.text(dashboard).contains("Délais de la semaine"))
+        }
+    }
+}
