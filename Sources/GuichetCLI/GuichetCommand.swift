@@ -13,7 +13,7 @@ public struct GuichetCommand: AsyncParsableCommand {
             ServeCommand.self, ContentCommand.self, SearchCommand.self, DeadlineCommand.self, CourtCommand.self,
             HolidaysCommand.self, JournalCommand.self, EvidenceCommand.self, DocumentCommand.self, BackupCommand.self, RestoreCommand.self,
             PurgeCommand.self, MigrateCommand.self, ExportCommand.self, ImportCommand.self,
-            StemCommand.self,
+            StemCommand.self, OrgCommand.self, UserCommand.self, KeysCommand.self, AuditCommand.self,
         ]
     )
 

@@ -235,3 +235,89 @@ struct BureauRoutesTests {
         }
     }
 }
+
+@Suite("Web: the help desk keeps nothing readable at rest")
+struct BureauPlantedNameTests {
+    @Test("a name, an address, a note and a capture typed into a case are found in no file of the data folder and in no log")
+    func plantedName() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-desk-planted-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = "Zéphyrine Quenouillard-Tchibozo"
+        let street = "17 impasse des Mirabelliers"
+        let noteText = "Rencontrée à la permanence, très inquiète pour Quenouillard"
+        let capture = try Data(contentsOf: URL(fileURLWithPath: ShippedInterviews.root)
+            .deletingLastPathComponent().appendingPathComponent("examples/captures/recevable-1.png"))
+        let logs = LogRecorder()
+        var caseID = ""
+        do {
+            let database = try SQLiteDatabase(path: folder.appendingPathComponent("guichet.sqlite").path)
+            let world = try await DeskWorld(database: database, logger: logs.logger())
+            let cookie = "\(BureauRoutes.sessionCookie)=\(world.cookies["juriste"]!)"
+            let token = world.token("juriste")
+            try await world.app().test(.router) { client in
+                let fields = [
+                    ("jeton", token), ("consentement", "1"), ("mandat-demarches", "1"), ("mandat-ecrire-prefecture", "1"),
+                    ("mandat-saisir-tribunal", "1"), ("mandat-debut", "2026-12-03"), ("mandat-duree", "90"), ("nom", name),
+                    ("naissance", "1990-02-01"), ("lieu-naissance", "Cotonou (Bénin)"), ("nationalite", "béninoise"),
+                    ("adresse", "\(street), 93200 Saint-Denis"), ("procedure", "premiere-demande-titre"), ("departement", "93"),
+                    ("situation", "Sans récépissé, \(name) a perdu son emploi"),
+                ]
+                let created = try await client.execute(
+                    uri: "/bureau/dossiers/nouveau", method: .post,
+                    headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: fields.map { "\(Browser.encode($0.0))=\(Browser.encode($0.1))" }.joined(separator: "&")))
+                #expect(created.status == .seeOther)
+                let location = try #require(created.headers[.location])
+                caseID = String(location.split(separator: "/").last ?? "")
+                let page = try await client.execute(uri: location, method: .get, headers: [.cookie: cookie])
+                #expect(page.status == .ok)
+                #expect(String(buffer: page.body).contains(name), "the case page shows the name to the member")
+                // An attempt with its capture, by multipart form.
+                let boundary = "----guichet-desk-boundary"
+                var body: [UInt8] = []
+                for (field, value) in [("jeton", token), ("action", "tentative"), ("version", "1"), ("quand", "2026-11-20T09:30"),
+                    ("canal", "site-prefecture"), ("resultat", "aucun-creneau")]
+                {
+                    body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n".utf8)
+                }
+                body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"capture\"; filename=\"\(name).png\"\r\nContent-Type: image/png\r\n\r\n".utf8)
+                body += Array(capture)
+                body += Array("\r\n--\(boundary)--\r\n".utf8)
+                let attempt = try await client.execute(
+                    uri: location, method: .post, headers: [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(boundary)"],
+                    body: ByteBuffer(bytes: body))
+                #expect(attempt.status == .seeOther)
+                let note = try await client.execute(
+                    uri: location, method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: "jeton=\(token)&action=note&version=2&note=\(Browser.encode(noteText))"))
+                #expect(note.status == .seeOther)
+                let piece = try await client.execute(uri: location + "/piece/piece-1.png", method: .get, headers: [.cookie: cookie])
+                #expect(piece.status == .ok)
+                #expect(Data(buffer: piece.body) == capture, "the capture reads back intact")
+                let letter = try await client.execute(uri: location + "/document/lettre-prefecture.odt", method: .get, headers: [.cookie: cookie])
+                #expect(letter.status == .ok)
+            }
+            #expect(try await AuditLog(store: world.store).verify(organisationID: world.members["juriste"]!.organisation.id).isIntact)
+        }
+        #expect(caseID.count == 32)
+        let needles: [(String, [UInt8])] = [
+            ("name", Array(name.utf8)), ("surname", Array("Quenouillard".utf8)), ("street", Array(street.utf8)),
+            ("note", Array("très inquiète".utf8)), ("capture bytes", Array(capture[200..<232])),
+        ]
+        let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }
+        #expect(files.contains("guichet.sqlite"))
+        for file in files {
+            let data = try Data(contentsOf: folder.appendingPathComponent(file))
+            for (label, needle) in needles {
+                #expect(data.range(of: Data(needle)) == nil, "\(label) found in \(file)")
+            }
+        }
+        let logText = logs.text
+        #expect(logText.contains("case created"), "the log is recorded")
+        #expect(logText.contains(caseID), "logs carry the case id")
+        for (label, needle) in needles.dropLast() {
+            #expect(!logText.contains(String(decoding: needle, as: UTF8.self)), "\(label) found in the logs")
+        }
+    }
+}

@@ -5,6 +5,8 @@ internal import GuichetServices
 internal import GuichetStorage
 internal import Logging
 internal import ServiceLifecycle
+internal import GuichetHelpDesk
+internal import GuichetWeb
 
 /// The server pepper, from `$GUICHET_PEPPER` (at least 64 hexadecimal digits) and `$GUICHET_PEPPER_ID` (1–255,
 /// default 1). Without it, files are sealed under the code alone (see docs/encryption.md).
@@ -44,25 +46,31 @@ enum PepperSetting {
 struct HousekeepingService: Service {
     let files: PrivateCaseFiles
     let limits: any RateLimitCounter
+    /// The help desk: closed cases past their organisation's retention, idle sessions, expired invitations.
+    var helpDesk: HelpDeskDependencies? = nil
     let interval: Duration
     let logger: Logger
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                await Self.sweep(files: files, limits: limits, logger: logger)
+                await Self.sweep(files: files, limits: limits, helpDesk: helpDesk, logger: logger)
                 try? await Task.sleep(for: interval)
             }
         }
     }
 
     /// One pass; failures are logged and retried at the next pass.
-    static func sweep(files: PrivateCaseFiles, limits: any RateLimitCounter, logger: Logger) async {
+    static func sweep(files: PrivateCaseFiles, limits: any RateLimitCounter, helpDesk: HelpDeskDependencies? = nil, logger: Logger) async {
         let now = Int64(Date().timeIntervalSince1970)
         do {
             try await files.purge(now: now)
             let windows = try await limits.deleteExpiredRateLimits(now: now)
             logger.debug("rate-limit windows dropped", metadata: ["windows": "\(windows)"])
+            if let helpDesk {
+                try await helpDesk.cases.purgeClosed(now: now)
+                try await helpDesk.accounts.expireSessions(now: now)
+            }
         } catch {
             logger.error("housekeeping failed", metadata: ["error": "\(error)"])
         }

@@ -10,6 +10,7 @@ internal import Logging
 internal import ServiceLifecycle
 internal import UnixSignals
 internal import CoreMetrics
+internal import GuichetHelpDesk
 
 /// `guichet serve`: index the content, then serve the site until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -68,18 +69,31 @@ struct ServeCommand: AsyncParsableCommand {
         let pepper: ServerPepper?
         do { pepper = try PepperSetting.fromEnvironment(environment) } catch { throw fail(error) }
         let privateFiles = PrivateCaseFiles(store: backend.privateFiles, pepper: pepper, logger: logger, metrics: factory)
+        let parcours = ParcoursDependencies(interviews: interviews, files: privateFiles, limits: backend.privateFiles)
+        // The help desk runs when its master keys can be read: with SQLite a key file is created beside the database at
+        // first start; PostgreSQL nodes need GUICHET_MASTER_KEY or GUICHET_MASTER_KEY_FILE (else /bureau is left out).
+        var helpDesk: HelpDeskDependencies?
+        do throws(CLIError) {
+            let source = try MasterKeySetting.source(environment, storage: storage, backend: backend)
+            let services = try MasterKeySetting.services(backend: backend, source: source, logger: logger)
+            helpDesk = HelpDeskDependencies(accounts: services.accounts, cases: services.cases, store: backend.helpDesk, selfHelp: parcours)
+        } catch {
+            logger.notice("help desk disabled", metadata: ["reason": "\(error.message)"])
+        }
         let base = baseURL ?? environment["GUICHET_BASE_URL"] ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
         let trustProxy = trustForwardedFor || environment["GUICHET_TRUST_FORWARDED_FOR"] == "1"
         let app = buildApplication(
             dependencies: WebDependencies(
                 dossier: backend.dossier, search: backend.search,
-                parcours: ParcoursDependencies(interviews: interviews, files: privateFiles, limits: backend.privateFiles),
-                metrics: metrics),
+                parcours: parcours, metrics: metrics, helpDesk: helpDesk),
             configuration: WebConfiguration(
                 baseURL: base, trustForwardedFor: trustProxy, exitURL: environment["GUICHET_EXIT_URL"] ?? "https://meteofrance.com/",
                 metricsToken: metricsSetting.token),
             host: host, port: port, logger: logger,
-            services: [HousekeepingService(files: privateFiles, limits: backend.privateFiles, interval: .seconds(3600), logger: logger)])
+            services: [
+                HousekeepingService(
+                    files: privateFiles, limits: backend.privateFiles, helpDesk: helpDesk, interval: .seconds(3600), logger: logger)
+            ])
         // The database pool (PostgreSQL) runs first and stops last; the server migrates and indexes the content
         // before it listens. Several nodes may start at once: migrations and indexing take advisory locks.
         let server = PreparedServer(app: app) {
@@ -93,7 +107,7 @@ struct ServeCommand: AsyncParsableCommand {
                     "content.problems": "\(report.problems.count)", "interviews": "\(interviews.count)",
                     "index.duration": "\(ContinuousClock.now - started)",
                     "http.address": "\(host):\(port)", "db.backend": "\(backend.name)",
-                    "db.migrations.applied": "\(applied.count)",
+                    "db.migrations.applied": "\(applied.count)", "help_desk": "\(helpDesk == nil ? "off" : "on")",
                     "metrics.address": "\(metricsSetting.listener.map { "\($0.host):\($0.port)" } ?? "none")",
                     "metrics.token": "\(metricsSetting.token == nil ? "off" : "on")",
                 ])
