@@ -21,6 +21,8 @@ struct StorageBackend: Sendable {
     let dossier: any DossierStore & ContentIndex
     let search: any SearchIndex
     let privateFiles: any PrivateFileStore & RateLimitCounter
+    /// The help desk: organisations, members, sessions, cases and the audit log.
+    let helpDesk: any HelpDeskStore
     let transfer: any TableTransfer
     /// `sqlite` or `postgres`, for logs (`db.backend`).
     let name: String
@@ -32,6 +34,7 @@ struct StorageBackend: Sendable {
         dossier = SQLiteDossierStore(database: database)
         search = SQLiteSearchIndex(database: database)
         privateFiles = SQLitePrivateFileStore(database: database)
+        helpDesk = SQLiteHelpDeskStore(database: database)
         transfer = database
         name = "sqlite"
         location = path
@@ -42,6 +45,7 @@ struct StorageBackend: Sendable {
         dossier = PostgresDossierStore(database: database)
         search = PostgresSearchIndex(database: database)
         privateFiles = PostgresPrivateFileStore(database: database)
+        helpDesk = PostgresHelpDeskStore(database: database)
         transfer = database
         name = "postgres"
         location = configuration.redactedDescription

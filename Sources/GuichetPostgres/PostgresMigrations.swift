@@ -206,5 +206,123 @@ extension PostgresDatabase {
                 """,
                 "CREATE INDEX rate_limit_by_end ON rate_limit (window_end)",
             ]),
+        PostgresMigration(
+            identifier: "0003_create_help_desk",
+            statements: [
+                """
+                CREATE TABLE organisation (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    slug TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    wrapped_data_key BYTEA NOT NULL,
+                    master_key_id BIGINT NOT NULL CHECK (master_key_id BETWEEN 0 AND 255),
+                    retention_months BIGINT NOT NULL CHECK (retention_months >= 1),
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE account (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    organisation_id TEXT NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,
+                    email_lookup TEXT NOT NULL UNIQUE,
+                    sealed_profile BYTEA NOT NULL,
+                    role TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    password_hash TEXT,
+                    sealed_totp_secret BYTEA,
+                    last_totp_step BIGINT NOT NULL,
+                    failed_logins BIGINT NOT NULL,
+                    locked_until BIGINT NOT NULL,
+                    calendar_token_hash TEXT UNIQUE,
+                    created_at BIGINT NOT NULL,
+                    version BIGINT NOT NULL CHECK (version >= 1)
+                )
+                """,
+                "CREATE INDEX account_by_organisation ON account (organisation_id, created_at)",
+                """
+                CREATE TABLE invitation (
+                    token_hash TEXT PRIMARY KEY NOT NULL,
+                    account_id TEXT NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+                    organisation_id TEXT NOT NULL,
+                    expires_at BIGINT NOT NULL
+                )
+                """,
+                // A flag as an integer (0 or 1), as in SQLite, so that both backends export the same value.
+                """
+                CREATE TABLE desk_session (
+                    id_hash TEXT PRIMARY KEY NOT NULL,
+                    account_id TEXT NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+                    organisation_id TEXT NOT NULL,
+                    is_complete BIGINT NOT NULL CHECK (is_complete IN (0, 1)),
+                    created_at BIGINT NOT NULL,
+                    last_seen_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX desk_session_by_account ON desk_session (account_id)",
+                "CREATE INDEX desk_session_by_seen ON desk_session (last_seen_at)",
+                """
+                CREATE TABLE case_counter (
+                    organisation_id TEXT NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,
+                    year BIGINT NOT NULL,
+                    last_number BIGINT NOT NULL,
+                    PRIMARY KEY (organisation_id, year)
+                )
+                """,
+                """
+                CREATE TABLE help_case (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    organisation_id TEXT NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,
+                    number TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    assignee_id TEXT,
+                    department TEXT NOT NULL,
+                    verdict TEXT NOT NULL,
+                    mandate_until TEXT NOT NULL,
+                    mandate_revoked_at BIGINT,
+                    sealed_content BYTEA NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL,
+                    closed_at BIGINT,
+                    version BIGINT NOT NULL CHECK (version >= 1),
+                    UNIQUE (organisation_id, number)
+                )
+                """,
+                "CREATE INDEX help_case_by_assignee ON help_case (organisation_id, assignee_id)",
+                "CREATE INDEX help_case_by_closed ON help_case (organisation_id, closed_at)",
+                """
+                CREATE TABLE case_deadline (
+                    case_id TEXT NOT NULL REFERENCES help_case (id) ON DELETE CASCADE,
+                    position BIGINT NOT NULL,
+                    organisation_id TEXT NOT NULL,
+                    rule_id TEXT NOT NULL,
+                    due TEXT NOT NULL,
+                    PRIMARY KEY (case_id, position)
+                )
+                """,
+                "CREATE INDEX case_deadline_by_due ON case_deadline (organisation_id, due COLLATE \"C\")",
+                """
+                CREATE TABLE case_attachment (
+                    case_id TEXT NOT NULL REFERENCES help_case (id) ON DELETE CASCADE,
+                    slot BIGINT NOT NULL CHECK (slot >= 0),
+                    byte_count BIGINT NOT NULL CHECK (byte_count >= 0),
+                    sealed BYTEA NOT NULL,
+                    updated_at BIGINT NOT NULL,
+                    PRIMARY KEY (case_id, slot)
+                )
+                """,
+                """
+                CREATE TABLE audit_entry (
+                    organisation_id TEXT NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,
+                    sequence BIGINT NOT NULL CHECK (sequence >= 1),
+                    at BIGINT NOT NULL,
+                    actor_id TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    case_id TEXT,
+                    previous_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL,
+                    PRIMARY KEY (organisation_id, sequence)
+                )
+                """,
+            ]),
     ]
 }

@@ -273,7 +273,7 @@ public struct SQLiteHelpDeskStore: HelpDeskStore {
                 sql: """
                     SELECT c.id, c.number, c.status, c.assignee_id, c.department, c.verdict, c.mandate_until,
                         c.mandate_revoked_at, c.created_at, c.updated_at, c.closed_at, c.version
-                    FROM help_case c WHERE \(clause) ORDER BY c.created_at DESC, c.number DESC
+                    FROM help_case c WHERE \(clause) ORDER BY \(Self.numberOrder(alias: "c", descending: true))
                     """, arguments: arguments
             ).map(Self.caseSummary)
         }
@@ -327,7 +327,7 @@ public struct SQLiteHelpDeskStore: HelpDeskStore {
                     SELECT d.case_id, c.number, c.status, c.assignee_id, d.rule_id, d.due
                     FROM case_deadline d JOIN help_case c ON c.id = d.case_id
                     WHERE d.organisation_id = ? AND \(clause)
-                    ORDER BY d.due, c.number, d.position
+                    ORDER BY d.due, \(Self.numberOrder(alias: "c", descending: false)), d.position
                     """, arguments: [organisationID] + arguments
             ).map { row in
                 DashboardDeadline(
@@ -377,11 +377,14 @@ public struct SQLiteHelpDeskStore: HelpDeskStore {
             try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT a.slot, a.sealed, a.updated_at FROM case_attachment a JOIN help_case c ON c.id = a.case_id
+                    SELECT a.slot, a.sealed, a.updated_at, a.byte_count FROM case_attachment a JOIN help_case c ON c.id = a.case_id
                     WHERE a.case_id = ? AND a.slot = ? AND c.organisation_id = ?
                     """, arguments: [caseID, slot, organisationID]
             ).map { row in
                 let data: Data = row[1]
+                let byteCount: Int = row[3]
+                // The size is written with the bytes: a mismatch means the row was damaged.
+                guard data.count == byteCount else { throw StorageError(.corrupted) }
                 return SealedAttachment(slot: row[0], sealed: [UInt8](data), updatedAt: row[2])
             }
         }
@@ -392,10 +395,16 @@ public struct SQLiteHelpDeskStore: HelpDeskStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT a.slot, a.byte_count, a.updated_at FROM case_attachment a JOIN help_case c ON c.id = a.case_id
+                    SELECT a.slot, a.byte_count, a.updated_at, length(a.sealed) FROM case_attachment a
+                    JOIN help_case c ON c.id = a.case_id
                     WHERE a.case_id = ? AND c.organisation_id = ? ORDER BY a.slot
                     """, arguments: [caseID, organisationID]
-            ).map { row in SealedAttachmentInfo(slot: row[0], byteCount: row[1], updatedAt: row[2]) }
+            ).map { row in
+                let byteCount: Int = row[1]
+                let stored: Int = row[3]
+                guard stored == byteCount else { throw StorageError(.corrupted) }
+                return SealedAttachmentInfo(slot: row[0], byteCount: byteCount, updatedAt: row[2])
+            }
         }
     }
 
@@ -448,6 +457,28 @@ public struct SQLiteHelpDeskStore: HelpDeskStore {
                 arguments: [caseID, position, organisationID, deadline.ruleID, deadline.due])
         }
     }
+
+    /// The order of case numbers (`2026-0042`): by year, then by count, as numbers (text would put `2026-10000`
+    /// before `2026-9999`). The creation time is not used: a case of last year may be opened today.
+    static func numberOrder(alias: String, descending: Bool) -> String {
+        let direction = descending ? "DESC" : "ASC"
+        let year = "CAST(substr(\(alias).number, 1, instr(\(alias).number, '-') - 1) AS INTEGER)"
+        let count = "CAST(substr(\(alias).number, instr(\(alias).number, '-') + 1) AS INTEGER)"
+        return "\(year) \(direction), \(count) \(direction)"
+    }
+
+    /// Row counts of the help-desk tables, for tests that check erasure.
+    func rowCounts() async throws(StorageError) -> [String: Int] {
+        try await database.read { db in
+            var counts: [String: Int] = [:]
+            for table in Self.countedTables {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+            }
+            return counts
+        }
+    }
+
+    static let countedTables = ["help_case", "case_deadline", "case_attachment", "desk_session", "invitation", "audit_entry"]
 
     /// The `WHERE` of a case list, over the table aliased `alias`, and its arguments (always bound, never spliced).
     static func whereClause(organisationID: String, filter: CaseFilter, alias: String) -> (String, StatementArguments) {

@@ -384,7 +384,8 @@ public protocol HelpDeskStore: Sendable {
     /// The organisation's cases matching `filter`, newest number first.
     func cases(organisationID: String, filter: CaseFilter) async throws(StorageError) -> [CaseSummary]
     /// Replaces the mutable fields and the deadlines if the stored version is `record.version`; returns the case at
-    /// the next version with `updatedAt = now`. `.notFound` if gone or another organisation's; `.conflict` if stale.
+    /// the next version with `updatedAt = now` (never moving back when a node's clock is behind). `.notFound` if gone
+    /// or another organisation's; `.conflict` if stale.
     func updateCase(_ record: CaseRecord, deadlines: [CaseDeadlineRecord], now: Int64) async throws(StorageError) -> CaseRecord
     /// Erases the case, its deadlines and its captures in one transaction; whether it existed in that organisation.
     @discardableResult
@@ -404,10 +405,12 @@ public protocol HelpDeskStore: Sendable {
 
     // MARK: Audit
     /// Appends one entry to the organisation's log, in one transaction with reading the last one: `make` gets the last
-    /// entry (or `nil`) and returns the new one, whose sequence must be the last + 1 (`.conflict` otherwise).
+    /// entry (or `nil`) and returns the new one, whose sequence must be the last + 1 and whose organisation is
+    /// `organisationID` (`.conflict` otherwise). `make` is escaping because a backend may run the transaction on
+    /// another thread (GRDB's writer); it is called once, inside the transaction, and must not block.
     @discardableResult
-    func appendAudit(organisationID: String, _ make: @escaping @Sendable (AuditRecord?) -> AuditRecord) async throws(StorageError)
-        -> AuditRecord
+    func appendAudit(organisationID: String, _ make: @escaping @Sendable (AuditRecord?) -> AuditRecord)
+        async throws(StorageError) -> AuditRecord
     /// The organisation's entries with a sequence above `after`, in order, at most `limit`.
     func auditRecords(organisationID: String, after: Int, limit: Int) async throws(StorageError) -> [AuditRecord]
 }

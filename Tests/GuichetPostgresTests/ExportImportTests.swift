@@ -20,6 +20,7 @@ struct ExportImportTests {
         try await TransferFixtures.fill(
             store: SQLiteDossierStore(database: source), search: SQLiteSearchIndex(database: source),
             files: SQLitePrivateFileStore(database: source))
+        let filled = try await HelpDeskStoreContract.fill(SQLiteHelpDeskStore(database: source))
         let first = folder.appendingPathComponent("first.jsonl").path
         let exported = try await DeploymentArchive.export(from: source, to: first)
         #expect(exported.tables["private_file_attachment"]?.rows == 2)
@@ -37,6 +38,14 @@ struct ExportImportTests {
             #expect(hits.elements.map(\.target).contains(.item(Slug("ce-2019")!)))
             let file = try await PostgresPrivateFileStore(database: database).file(TransferFixtures.fileID)
             #expect(file?.sealedAnswers == TransferFixtures.answers)
+            // The help desk came along, and its counters and log go on from where they were.
+            let desk = PostgresHelpDeskStore(database: database)
+            #expect(try await desk.caseRecord(id: filled.caseRecord.id, organisationID: filled.organisation.id) == filled.caseRecord)
+            #expect(
+                try await desk.caseAttachment(slot: 0, caseID: filled.caseRecord.id, organisationID: filled.organisation.id)?.sealed
+                    == HelpDeskStoreContract.capture)
+            #expect(try await desk.account(id: filled.account.id) == filled.account)
+            #expect(try await desk.session(idHash: HelpDeskStoreContract.hex64(8_002), idleCutoff: 0)?.isComplete == false)
             // Indexing again writes nothing: the fingerprints came along.
             let report = try await ContentIndexer(index: PostgresDossierStore(database: database), logger: PostgresTestEnvironment.quietLogger)
                 .index(DossierFixtures.files)

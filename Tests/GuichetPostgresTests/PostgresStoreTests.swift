@@ -18,6 +18,16 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test("the help-desk contract holds on PostgreSQL", arguments: HelpDeskStoreContract.Case.allCases)
+    func helpDesk(_ check: HelpDeskStoreContract.Case) async throws {
+        try await withPostgres { database throws in
+            try await check.run {
+                let store = PostgresHelpDeskStore(database: database)
+                return HelpDeskStoreContract.Subject(store: store, rowCounts: { try await store.rowCounts() })
+            }
+        }
+    }
+
     @Test("the dossier contract holds on PostgreSQL", arguments: DossierStoreContract.Case.allCases)
     func dossier(_ check: DossierStoreContract.Case) async throws {
         try await withPostgres { database throws in

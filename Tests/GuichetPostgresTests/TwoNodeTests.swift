@@ -60,6 +60,48 @@ struct TwoNodeTests {
         }
     }
 
+    @Test("case numbers and audit entries appended through two nodes at once are gapless and chained")
+    func helpDeskRaces() async throws {
+        try await withTwoNodes { first, second throws in
+            try await first.migrate()
+            let nodes = [PostgresHelpDeskStore(database: first), PostgresHelpDeskStore(database: second)]
+            let filled = try await HelpDeskStoreContract.fill(nodes[0])
+            let organisationID = filled.organisation.id
+            let writers = 20
+            let numbers = try await withThrowingTaskGroup(of: String.self) { group in
+                for writer in 0..<writers {
+                    let store = nodes[writer % 2]
+                    group.addTask {
+                        let created = try await store.createCase(
+                            NewCase(
+                                id: HelpDeskStoreContract.hexID(UInt64(10_000 + writer)), organisationID: organisationID,
+                                year: 2027, status: "ouvert", assigneeID: nil, department: "69", verdict: "insuffisant",
+                                mandateUntil: "2027-12-31", sealedContent: [UInt8(writer)]),
+                            deadlines: [CaseDeadlineRecord(ruleID: "r\(writer)", due: "2027-01-10")], now: 1_800_000_000)
+                        try await store.appendAudit(organisationID: organisationID) { last in
+                            let sequence = (last?.sequence ?? 0) + 1
+                            let previous = last?.hash ?? "genesis"
+                            return AuditRecord(
+                                sequence: sequence, organisationID: organisationID, at: 1_800_000_000, actorID: "w\(writer)",
+                                action: "case.open", caseID: created.id, previousHash: previous, hash: previous + "|\(sequence)")
+                        }
+                        return created.number
+                    }
+                }
+                var numbers: [String] = []
+                for try await number in group { numbers.append(number) }
+                return numbers
+            }
+            #expect(numbers.sorted() == (1...writers).map { HelpDeskNumbering.caseNumber(year: 2027, count: $0) })
+            let log = try await nodes[1].auditRecords(organisationID: organisationID, after: 0, limit: 100)
+            #expect(log.map(\.sequence) == Array(1...(writers + 2)), "the two entries of the fixture, then one per writer")
+            for (previous, next) in zip(log, log.dropFirst()) {
+                #expect(next.previousHash == previous.hash, "entry \(next.sequence) follows entry \(previous.sequence)")
+            }
+            #expect(Set(log.dropFirst(2).map(\.actorID)).count == writers)
+        }
+    }
+
     @Test("a private file written through one node is read, updated and counted through the other")
     func sharedPrivateFiles() async throws {
         try await withTwoNodes { first, second throws in

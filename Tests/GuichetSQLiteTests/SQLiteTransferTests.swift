@@ -13,6 +13,7 @@ struct SQLiteTransferTests {
         try await TransferFixtures.fill(
             store: SQLiteDossierStore(database: database), search: SQLiteSearchIndex(database: database),
             files: SQLitePrivateFileStore(database: database))
+        try await HelpDeskStoreContract.fill(SQLiteHelpDeskStore(database: database))
         return database
     }
 
@@ -43,6 +44,21 @@ struct SQLiteTransferTests {
         #expect(try await files.file(TransferFixtures.fileID)?.sealedAnswers == TransferFixtures.answers)
         #expect(try await files.attachment(slot: 4, of: TransferFixtures.fileID)?.sealed.count == 259)
         #expect(try await files.hit(key: "clé-ß-😀", window: 60, now: 1_700_000_003) == 4, "counters came along")
+        let desk = SQLiteHelpDeskStore(database: target)
+        let filled = try await HelpDeskStoreContract.fill(SQLiteHelpDeskStore(database: try SQLiteDatabase()))
+        #expect(exported.tables["help_case"]?.rows == 3)
+        #expect(exported.tables["audit_entry"]?.rows == 2)
+        #expect(try await desk.caseRecord(id: filled.caseRecord.id, organisationID: filled.organisation.id) == filled.caseRecord)
+        #expect(
+            try await desk.caseAttachment(slot: 0, caseID: filled.caseRecord.id, organisationID: filled.organisation.id)?.sealed
+                == HelpDeskStoreContract.capture)
+        #expect(try await desk.account(id: filled.account.id) == filled.account, "accounts came along")
+        let next = try await desk.createCase(
+            NewCase(
+                id: HelpDeskStoreContract.hexID(77), organisationID: filled.organisation.id, year: 2026, status: "ouvert",
+                assigneeID: nil, department: "69", verdict: "insuffisant", mandateUntil: "2027-01-01", sealedContent: [1]),
+            deadlines: [], now: 1_800_000_000)
+        #expect(next.number == "2026-0002", "the case counters came along")
     }
 
     @Test("a file with one changed byte, a truncated file or another file is refused, and the target stays empty")
@@ -85,7 +101,7 @@ struct SQLiteTransferTests {
         let path = folder.url.appendingPathComponent("export.jsonl").path
         _ = try await DeploymentArchive.export(from: try await filled(), to: path)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-            .replacing("\"0002_create_private_file\"]", with: "\"0002_create_private_file\",\"0099_future\"]")
+            .replacing("\"],\"version\":1}", with: "\",\"0099_future\"],\"version\":1}")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         await #expect(throws: DeploymentArchive.Failure.unknownMigrations(["0099_future"])) {
             try await DeploymentArchive.import(from: path, into: try SQLiteDatabase())
