@@ -249,13 +249,13 @@ struct BureauPlantedNameTests {
         let capture = try Data(contentsOf: URL(fileURLWithPath: ShippedInterviews.root)
             .deletingLastPathComponent().appendingPathComponent("examples/captures/recevable-1.png"))
         let logs = LogRecorder()
-        var caseID = ""
+        let caseID: String
         do {
             let database = try SQLiteDatabase(path: folder.appendingPathComponent("guichet.sqlite").path)
             let world = try await DeskWorld(database: database, logger: logs.logger())
             let cookie = "\(BureauRoutes.sessionCookie)=\(world.cookies["juriste"]!)"
             let token = world.token("juriste")
-            try await world.app().test(.router) { client in
+            caseID = try await world.app().test(.router) { client in
                 let fields = [
                     ("jeton", token), ("consentement", "1"), ("mandat-demarches", "1"), ("mandat-ecrire-prefecture", "1"),
                     ("mandat-saisir-tribunal", "1"), ("mandat-debut", "2026-12-03"), ("mandat-duree", "90"), ("nom", name),
@@ -269,7 +269,7 @@ struct BureauPlantedNameTests {
                     body: ByteBuffer(string: fields.map { "\(Browser.encode($0.0))=\(Browser.encode($0.1))" }.joined(separator: "&")))
                 #expect(created.status == .seeOther)
                 let location = try #require(created.headers[.location])
-                caseID = String(location.split(separator: "/").last ?? "")
+                let caseID = String(location.split(separator: "/").last ?? "")
                 let page = try await client.execute(uri: location, method: .get, headers: [.cookie: cookie])
                 #expect(page.status == .ok)
                 #expect(String(buffer: page.body).contains(name), "the case page shows the name to the member")
@@ -294,9 +294,10 @@ struct BureauPlantedNameTests {
                 #expect(note.status == .seeOther)
                 let piece = try await client.execute(uri: location + "/piece/piece-1.png", method: .get, headers: [.cookie: cookie])
                 #expect(piece.status == .ok)
-                #expect(Data(buffer: piece.body) == capture, "the capture reads back intact")
+                #expect(Array(piece.body.readableBytesView) == Array(capture), "the capture reads back intact")
                 let letter = try await client.execute(uri: location + "/document/lettre-prefecture.odt", method: .get, headers: [.cookie: cookie])
                 #expect(letter.status == .ok)
+                return caseID
             }
             #expect(try await AuditLog(store: world.store).verify(organisationID: world.members["juriste"]!.organisation.id).isIntact)
         }

@@ -148,7 +148,9 @@ struct KeysCommand: AsyncParsableCommand {
                 case .file(let path):
                     guard let ring = old.addingKey(using: &random) else { throw HelpDeskError.invalid("plus d'identifiant de clé libre (255)") }
                     // The file first: a server that meets the new id reads it from there.
-                    do { try MasterKeySource.save(ring, to: path) } catch { throw HelpDeskError.invalid(error.message) }
+                    do throws(MasterKeySource.Problem) { try MasterKeySource.save(ring, to: path) } catch {
+                        throw HelpDeskError.invalid(error.message)
+                    }
                     let changed = try await KeyVault.rewrap(organisations: organisations, from: old, to: ring, store: desk.store)
                     return "Clé maître \(ring.current.id) ajoutée (\(path)) ; \(changed) organisation(s) réemballée(s).\n"
                 case .environment:
@@ -181,7 +183,9 @@ struct KeysCommand: AsyncParsableCommand {
                 guard case .file(let path) = source else {
                     return "Clés encore utilisées : \(kept.keys.map { String($0.id) }.joined(separator: ", ")). Avec GUICHET_MASTER_KEY, retirez les autres de la variable vous-même.\n"
                 }
-                do { try MasterKeySource.save(kept, to: path) } catch { throw HelpDeskError.invalid(error.message) }
+                do throws(MasterKeySource.Problem) { try MasterKeySource.save(kept, to: path) } catch {
+                    throw HelpDeskError.invalid(error.message)
+                }
                 return "\(ring.keys.count - kept.keys.count) clé(s) retirée(s) ; restent : \(kept.keys.map { String($0.id) }.joined(separator: ", ")).\n"
             }
         }
@@ -201,19 +205,18 @@ struct AuditCommand: AsyncParsableCommand {
         @OptionGroup var storage: StorageOptions
 
         func run() async throws {
-            var intact = true
             try await HelpDeskCLI.run(storage) { desk, _ in
                 guard let organisation = try await desk.accounts.organisation(slug: org) else {
                     throw HelpDeskError.invalid("organisation inconnue « \(org) »")
                 }
                 let verification = try await AuditLog(store: desk.store).verify(organisationID: organisation.id)
-                intact = verification.isIntact
                 if let broken = verification.firstBreak {
-                    return "Journal d'audit ROMPU à l'entrée n° \(broken.sequence) : \(broken.reason) (\(verification.entries) entrée(s) intacte(s) avant).\n"
+                    throw CLIError(
+                        "journal d'audit ROMPU à l'entrée n° \(broken.sequence) : \(broken.reason) (\(verification.entries) entrée(s) intacte(s) avant)",
+                        exitCode: 1)
                 }
                 return "Journal d'audit intact : \(verification.entries) entrée(s) vérifiée(s).\n"
             }
-            if !intact { throw ExitCode(1) }
         }
     }
 }
@@ -249,8 +252,8 @@ enum HelpDeskCLI {
             print(text, terminator: "")
         } catch let error as HelpDeskError {
             throw fail(CLIError(error.frenchMessage, exitCode: error.status >= 500 ? 1 : 2))
-        } catch let error as ExitCode {
-            throw error
+        } catch let error as CLIError {
+            throw fail(error)
         } catch let error as StorageError {
             throw fail(CLIError("base de données indisponible (\(error.code.rawValue)) : \(backend.location)", exitCode: 1))
         }

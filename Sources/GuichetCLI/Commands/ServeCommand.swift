@@ -72,13 +72,14 @@ struct ServeCommand: AsyncParsableCommand {
         let parcours = ParcoursDependencies(interviews: interviews, files: privateFiles, limits: backend.privateFiles)
         // The help desk runs when its master keys can be read: with SQLite a key file is created beside the database at
         // first start; PostgreSQL nodes need GUICHET_MASTER_KEY or GUICHET_MASTER_KEY_FILE (else /bureau is left out).
-        var helpDesk: HelpDeskDependencies?
+        let helpDesk: HelpDeskDependencies?
         do throws(CLIError) {
             let source = try MasterKeySetting.source(environment, storage: storage, backend: backend)
             let services = try MasterKeySetting.services(backend: backend, source: source, logger: logger)
             helpDesk = HelpDeskDependencies(accounts: services.accounts, cases: services.cases, store: backend.helpDesk, selfHelp: parcours)
         } catch {
             logger.notice("help desk disabled", metadata: ["reason": "\(error.message)"])
+            helpDesk = nil
         }
         let base = baseURL ?? environment["GUICHET_BASE_URL"] ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
         let trustProxy = trustForwardedFor || environment["GUICHET_TRUST_FORWARDED_FOR"] == "1"
