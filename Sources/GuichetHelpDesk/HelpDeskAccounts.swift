@@ -3,6 +3,7 @@ public import GuichetEncryption
 public import GuichetStorage
 public import Foundation
 public import Logging
+public import CoreMetrics
 internal import Synchronization
 
 /// A logged-in member, as every help-desk request sees them: who, in which organisation, with which role.
@@ -73,6 +74,27 @@ public struct HelpDeskAccounts: Sendable {
     let audit: AuditLog
     let logger: Logger
     let decoy: Decoy
+    let logins: Logins
+
+    /// `guichet_desk_logins_total{result}`: counts only, never who.
+    struct Logins: Sendable {
+        let success: Counter
+        let refused: Counter
+        let locked: Counter
+
+        init(factory: any MetricsFactory) {
+            func counter(_ result: String) -> Counter {
+                Counter(label: "guichet_desk_logins_total", dimensions: [("result", result)], factory: factory)
+            }
+            success = counter("success")
+            refused = counter("refused")
+            locked = counter("locked")
+        }
+
+        func record(_ error: HelpDeskError) {
+            if error == .lockedOut { locked.increment() } else { refused.increment() }
+        }
+    }
 
     /// A hash made once per process, checked when the email is unknown so that both cases take as long.
     final class Decoy: Sendable {
@@ -81,8 +103,9 @@ public struct HelpDeskAccounts: Sendable {
 
     public init(
         store: any HelpDeskStore, vault: KeyVault, passwords: Passwords = Passwords(), limits: any RateLimitCounter,
-        logger: Logger
+        logger: Logger, metrics: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
+        self.logins = Logins(factory: metrics)
         self.store = store
         self.vault = vault
         self.passwords = passwords
@@ -291,6 +314,20 @@ public struct HelpDeskAccounts: Sendable {
     public func logIn(organisationID: String, email: String, password: String, clientKey: String, now: Int64)
         async throws(HelpDeskError) -> LoginStep
     {
+        do {
+            let step = try await checkPassword(
+                organisationID: organisationID, email: email, password: password, clientKey: clientKey, now: now)
+            if !step.needsSecondFactor { logins.success.increment() }
+            return step
+        } catch {
+            logins.record(error)
+            throw error
+        }
+    }
+
+    func checkPassword(organisationID: String, email: String, password: String, clientKey: String, now: Int64)
+        async throws(HelpDeskError) -> LoginStep
+    {
         let attempts: Int
         do {
             attempts = try await limits.hit(key: "desk-login:" + clientKey, window: Self.addressWindowSeconds, now: now)
@@ -340,6 +377,17 @@ public struct HelpDeskAccounts: Sendable {
 
     /// Checks the TOTP code of a session that waits for it, and replaces that session by a complete one (new cookie).
     public func completeSecondFactor(cookie: String, code: String, now: Int64) async throws(HelpDeskError) -> LoginStep {
+        do {
+            let step = try await checkSecondFactor(cookie: cookie, code: code, now: now)
+            logins.success.increment()
+            return step
+        } catch {
+            logins.record(error)
+            throw error
+        }
+    }
+
+    func checkSecondFactor(cookie: String, code: String, now: Int64) async throws(HelpDeskError) -> LoginStep {
         let idHash = Self.sessionHash(cookie)
         let session: SessionRecord?
         do { session = try await store.session(idHash: idHash, idleCutoff: now - 600) } catch { throw .from(error) }

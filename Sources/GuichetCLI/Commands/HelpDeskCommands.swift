@@ -6,6 +6,7 @@ internal import GuichetHelpDesk
 internal import GuichetServices
 internal import GuichetStorage
 internal import Logging
+internal import CoreMetrics
 
 /// Where the master keys of the help desk are: `$GUICHET_MASTER_KEY` (`<id>:<64 hex>`, several separated by commas),
 /// else `$GUICHET_MASTER_KEY_FILE`, else (SQLite) `guichet-master.key` beside the database, created at first start
@@ -28,13 +29,13 @@ enum MasterKeySetting {
 
     /// The help desk's services over `backend`, with the master keys of `source`.
     static func services(
-        backend: StorageBackend, source: MasterKeySource, logger: Logger
+        backend: StorageBackend, source: MasterKeySource, logger: Logger, metrics: any MetricsFactory = NOOPMetricsHandler.instance
     ) throws(CLIError) -> (accounts: HelpDeskAccounts, cases: HelpDeskCases, vault: KeyVault) {
         let ring: MasterKeyring
         do { ring = try source.load() } catch { throw CLIError(error.message) }
         let vault = KeyVault(ring: ring, source: source)
         return (
-            HelpDeskAccounts(store: backend.helpDesk, vault: vault, limits: backend.privateFiles, logger: logger),
+            HelpDeskAccounts(store: backend.helpDesk, vault: vault, limits: backend.privateFiles, logger: logger, metrics: metrics),
             HelpDeskCases(store: backend.helpDesk, vault: vault, logger: logger), vault
         )
     }

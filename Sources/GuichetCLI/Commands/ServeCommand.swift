@@ -75,7 +75,7 @@ struct ServeCommand: AsyncParsableCommand {
         let helpDesk: HelpDeskDependencies?
         do throws(CLIError) {
             let source = try MasterKeySetting.source(environment, storage: storage, backend: backend)
-            let services = try MasterKeySetting.services(backend: backend, source: source, logger: logger)
+            let services = try MasterKeySetting.services(backend: backend, source: source, logger: logger, metrics: factory)
             helpDesk = HelpDeskDependencies(accounts: services.accounts, cases: services.cases, store: backend.helpDesk, selfHelp: parcours)
         } catch {
             logger.notice("help desk disabled", metadata: ["reason": "\(error.message)"])

@@ -12,6 +12,7 @@ extension Catalog {
         .deskMembers: Entry(fr: "Membres", en: "Members", ar: "الأعضاء"),
         .deskAudit: Entry(fr: "Journal d’audit", en: "Audit log", ar: "سجل التدقيق"),
         .deskLogout: Entry(fr: "Se déconnecter", en: "Log out", ar: "تسجيل الخروج"),
+        .deskLogoutEverywhere: Entry(fr: "Se déconnecter partout", en: "Log out everywhere", ar: "تسجيل الخروج من كل الأجهزة"),
         .deskLoginTitle: Entry(fr: "Connexion au bureau", en: "Help desk login", ar: "الدخول إلى المكتب"),
         .deskNoOrganisation: Entry(fr: "Aucune organisation n’est encore créée sur ce serveur : voir « guichet org create » dans le README.", en: "No organisation exists on this server yet: see “guichet org create” in the README.", ar: "لا توجد أي منظمة على هذا الخادم بعد: راجع «guichet org create» في ملف README."),
         .deskOrganisation: Entry(fr: "Organisation", en: "Organisation", ar: "المنظمة"),

@@ -43,26 +43,27 @@ public enum UIString: String, CaseIterable, Sendable {
     case interviewTooManyCaptures, interviewDateHint, interviewDateTimeHint
     // Help desk (Catalog+Bureau.swift).
     case deskTitle, deskNavigation, deskDashboard, deskCases, deskNewCase, deskFiling, deskImport, deskCalendar
-    case deskMembers, deskAudit, deskLogout, deskLoginTitle, deskNoOrganisation, deskOrganisation, deskEmail
-    case deskPassword, deskLoginButton, deskLoginHint, deskSecondFactorTitle, deskSecondFactorLabel
-    case deskSecondFactorHint, deskVerifyButton, deskInvitationTitle, deskInvitationIntro, deskSecondFactorSetup
-    case deskSecondFactorSetupText, deskNewPassword, deskPasswordHint, deskChoosePassword, deskRemindersHeading
-    case deskNoDeadlines, deskDeadlinesCaption, deskDue, deskDaysLeftHeading, deskCaseNumber, deskDeadline
-    case deskAssignee, deskOverdue, deskDueToday, deskDaysLeft, deskNoCases, deskCasesCaption, deskSelect
-    case deskSelectCase, deskStatus, deskMandateUntil, deskMandateRevoked, deskStatusOpen, deskStatusWaiting
-    case deskStatusFiled, deskStatusClosed, deskRoleAdmin, deskRoleJuriste, deskRoleBenevole, deskMandateFirst
-    case deskMandateLegend, deskMandateFrom, deskMandateDays, deskMandateDaysHint, deskConsentGiven
-    case deskPersonLegend, deskPersonName, deskBirthDate, deskBirthPlace, deskNationality, deskAddress, deskPhone
-    case deskLanguages, deskLanguagesHint, deskProcedureLegend, deskProcedure, deskCreateCase, deskCaseTitle
-    case deskConflict, deskReadOnly, deskMandate, deskMandateRange, deskMandatePDF, deskHandedOver, deskJournal
-    case deskNoAttempts, deskJournalCaption, deskChannel, deskOutcome, deskCapture, deskCaptureHint, deskAddAttempt
-    case deskAttemptWhen, deskAddAttemptButton, deskDeadlines, deskNoCaseDeadlines, deskDeadlineFrom
-    case deskAddDeadline, deskNotificationDate, deskNoDocuments, deskNotes, deskNoNotes, deskAddNote, deskSaveNote
-    case deskCaseSettings, deskSave, deskExport, deskDelete, deskRevokeText, deskRevoke, deskDeleteTitle
-    case deskDeleteText, deskDeleteConfirm, deskInvitationMade, deskMembersCaption, deskRole, deskChange
-    case deskDisable, deskInvite, deskInviteButton, deskRetention, deskRetentionMonths, deskRetentionHint
-    case deskAuditIntact, deskAuditBroken, deskAuditCaption, deskActor, deskAction, deskCalendarIntro
-    case deskCalendarLinkMade, deskCalendarActive, deskCalendarRenew, deskCalendarRevoke, deskFilingIntro
-    case deskFilingShow, deskFilingNone, deskFilingCaption, deskFilingBundle, deskImportIntro, deskImportButton
-    case deskPermitExpiry, deskPermitExpiryHint, deskCircumstances, deskCircumstancesHint, deskEditPerson
+    case deskMembers, deskAudit, deskLogout, deskLogoutEverywhere, deskLoginTitle, deskNoOrganisation
+    case deskOrganisation, deskEmail, deskPassword, deskLoginButton, deskLoginHint, deskSecondFactorTitle
+    case deskSecondFactorLabel, deskSecondFactorHint, deskVerifyButton, deskInvitationTitle, deskInvitationIntro
+    case deskSecondFactorSetup, deskSecondFactorSetupText, deskNewPassword, deskPasswordHint, deskChoosePassword
+    case deskRemindersHeading, deskNoDeadlines, deskDeadlinesCaption, deskDue, deskDaysLeftHeading, deskCaseNumber
+    case deskDeadline, deskAssignee, deskOverdue, deskDueToday, deskDaysLeft, deskNoCases, deskCasesCaption
+    case deskSelect, deskSelectCase, deskStatus, deskMandateUntil, deskMandateRevoked, deskStatusOpen
+    case deskStatusWaiting, deskStatusFiled, deskStatusClosed, deskRoleAdmin, deskRoleJuriste, deskRoleBenevole
+    case deskMandateFirst, deskMandateLegend, deskMandateFrom, deskMandateDays, deskMandateDaysHint
+    case deskConsentGiven, deskPersonLegend, deskPersonName, deskBirthDate, deskBirthPlace, deskNationality
+    case deskAddress, deskPhone, deskLanguages, deskLanguagesHint, deskProcedureLegend, deskProcedure
+    case deskCreateCase, deskCaseTitle, deskConflict, deskReadOnly, deskMandate, deskMandateRange, deskMandatePDF
+    case deskHandedOver, deskJournal, deskNoAttempts, deskJournalCaption, deskChannel, deskOutcome, deskCapture
+    case deskCaptureHint, deskAddAttempt, deskAttemptWhen, deskAddAttemptButton, deskDeadlines, deskNoCaseDeadlines
+    case deskDeadlineFrom, deskAddDeadline, deskNotificationDate, deskNoDocuments, deskNotes, deskNoNotes
+    case deskAddNote, deskSaveNote, deskCaseSettings, deskSave, deskExport, deskDelete, deskRevokeText, deskRevoke
+    case deskDeleteTitle, deskDeleteText, deskDeleteConfirm, deskInvitationMade, deskMembersCaption, deskRole
+    case deskChange, deskDisable, deskInvite, deskInviteButton, deskRetention, deskRetentionMonths
+    case deskRetentionHint, deskAuditIntact, deskAuditBroken, deskAuditCaption, deskActor, deskAction
+    case deskCalendarIntro, deskCalendarLinkMade, deskCalendarActive, deskCalendarRenew, deskCalendarRevoke
+    case deskFilingIntro, deskFilingShow, deskFilingNone, deskFilingCaption, deskFilingBundle, deskImportIntro
+    case deskImportButton, deskPermitExpiry, deskPermitExpiryHint, deskCircumstances, deskCircumstancesHint
+    case deskEditPerson
 }

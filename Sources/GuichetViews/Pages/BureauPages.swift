@@ -190,6 +190,9 @@ public enum BureauPages {
                     form(action: .desk("deconnexion"), session: session, context: context) {
                         el("button", ["type": "submit", "class": "link"]) { l(.deskLogout) }
                     }
+                    form(action: .desk("deconnexion-partout"), session: session, context: context) {
+                        el("button", ["type": "submit", "class": "link"]) { l(.deskLogoutEverywhere) }
+                    }
                 }
             }
             main()
