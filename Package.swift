@@ -157,7 +157,7 @@ let package = Package(
         .target(
             name: "GuichetTestSupport",
             dependencies: [
-                "GuichetCore", "GuichetStorage", "GuichetServices", "GuichetContent", "GuichetHelpDesk",
+                "GuichetCore", "GuichetStorage", "GuichetServices", "GuichetContent", "GuichetHelpDesk", "GuichetPostgres",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness
@@ -207,8 +207,8 @@ let package = Package(
             name: "GuichetWebTests",
             dependencies: [
                 "GuichetWeb", "GuichetSQLite", "GuichetTestSupport", "GuichetStorage", "GuichetCore", "GuichetServices",
-                "GuichetContent", "GuichetEncryption", "GuichetHelpDesk", .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                "GuichetContent", "GuichetEncryption", "GuichetHelpDesk", "GuichetPostgres",
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),

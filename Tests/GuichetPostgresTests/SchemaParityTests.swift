@@ -1,6 +1,7 @@
 import Testing
 import GuichetStorage
 import GuichetSQLite
+import GuichetTestSupport
 @testable import GuichetPostgres
 
 @Suite("Schema parity between SQLite and PostgreSQL")

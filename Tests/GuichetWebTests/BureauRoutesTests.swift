@@ -9,6 +9,7 @@ import GuichetCore
 import GuichetEncryption
 import GuichetHelpDesk
 import GuichetServices
+import GuichetPostgres
 import GuichetSQLite
 import GuichetStorage
 import GuichetTestSupport
@@ -21,10 +22,9 @@ struct DeskWorld: Sendable {
     static let start: Int64 = 1_796_292_000
     static let today = LocalDate(year: 2026, month: 12, day: 3)!
 
-    let database: SQLiteDatabase
     let accounts: HelpDeskAccounts
     let cases: HelpDeskCases
-    let store: SQLiteHelpDeskStore
+    let store: any HelpDeskStore
     let files: PrivateCaseFiles
     let dependencies: WebDependencies
     let logger: Logger
@@ -34,15 +34,36 @@ struct DeskWorld: Sendable {
     let unassigned: OpenedCase
     let other: OpenedCase
 
+    /// The stores of one backend.
+    struct Stores: Sendable {
+        let dossier: any DossierStore & ContentIndex
+        let search: any SearchIndex
+        let privateFiles: any PrivateFileStore & RateLimitCounter
+        let helpDesk: any HelpDeskStore
+
+        static func sqlite(_ database: SQLiteDatabase) -> Stores {
+            Stores(
+                dossier: SQLiteDossierStore(database: database), search: SQLiteSearchIndex(database: database),
+                privateFiles: SQLitePrivateFileStore(database: database), helpDesk: SQLiteHelpDeskStore(database: database))
+        }
+
+        static func postgres(_ database: PostgresDatabase) -> Stores {
+            Stores(
+                dossier: PostgresDossierStore(database: database), search: PostgresSearchIndex(database: database),
+                privateFiles: PostgresPrivateFileStore(database: database), helpDesk: PostgresHelpDeskStore(database: database))
+        }
+    }
+
     init(database: SQLiteDatabase? = nil, logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         async throws
     {
-        let database = try database ?? SQLiteDatabase()
-        self.database = database
-        let dossier = try await IndexedDossier.make(
-            store: SQLiteDossierStore(database: database), search: SQLiteSearchIndex(database: database))
-        let limits = SQLitePrivateFileStore(database: database)
-        store = SQLiteHelpDeskStore(database: database)
+        try await self.init(stores: .sqlite(try database ?? SQLiteDatabase()), logger: logger)
+    }
+
+    init(stores: Stores, logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) async throws {
+        let dossier = try await IndexedDossier.make(store: stores.dossier, search: stores.search)
+        let limits = stores.privateFiles
+        store = stores.helpDesk
         var random = SystemRandomNumberGenerator()
         let vault = KeyVault(ring: MasterKeyring([MasterKey.generate(id: 1, using: &random)])!)
         accounts = HelpDeskAccounts(
@@ -100,7 +121,11 @@ struct BureauRoutesTests {
     /// Every help-desk route × every role × own/other organisation: the status each gets.
     @Test("authorization matrix: every route, every role, own and other organisation")
     func authorizationMatrix() async throws {
-        let world = try await DeskWorld()
+        try await Self.checkMatrix(try await DeskWorld())
+    }
+
+    /// Every help-desk route × every caller (anonymous, admin, juriste, bénévole, a juriste of the other organisation).
+    static func checkMatrix(_ world: DeskWorld) async throws {
         let app = world.app()
         let a = world.assigned.id
         let u = world.unassigned.id
@@ -319,6 +344,50 @@ struct BureauPlantedNameTests {
         #expect(logText.contains(caseID), "logs carry the case id")
         for (label, needle) in needles.dropLast() {
             #expect(!logText.contains(String(decoding: needle, as: UTF8.self)), "\(label) found in the logs")
+        }
+    }
+}
+
+@Suite("Web: the help desk on PostgreSQL", .enabled(if: PostgresTestEnvironment.isConfigured, "set GUICHET_TEST_POSTGRES_URL"))
+struct PostgresHelpDeskWebTests {
+    @Test("authorization matrix on PostgreSQL, and the audit chain intact afterwards")
+    func matrix() async throws {
+        try await withPostgres { database in
+            let world = try await DeskWorld(stores: .postgres(database))
+            try await BureauRoutesTests.checkMatrix(world)
+            for who in ["juriste", "autre-juriste"] {
+                let verification = try await AuditLog(store: world.store).verify(organisationID: world.members[who]!.organisation.id)
+                #expect(verification.isIntact)
+                #expect(verification.entries > 5)
+            }
+        }
+    }
+
+    @Test("a planted name typed into a case is in no row of the PostgreSQL database (its full export scanned)")
+    func plantedName() async throws {
+        let name = "Zéphyrine Quenouillard-Tchibozo"
+        let logs = LogRecorder()
+        let export = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-desk-pg-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: export) }
+        try await withPostgres { database in
+            let world = try await DeskWorld(stores: .postgres(database), logger: logs.logger())
+            let juriste = world.members["juriste"]!
+            var input = try HelpDeskFixtures.input(name: name, from: DeskWorld.today)
+            input.person.address = "17 impasse des Mirabelliers, 93200 Saint-Denis"
+            let created = try await world.cases.create(input, by: juriste, now: DeskWorld.start)
+            _ = try await world.cases.update(created.id, expectedVersion: created.version, by: juriste, now: DeskWorld.start + 1) { content, _ in
+                content.notes.append(CaseNote(at: DeskWorld.start + 1, authorID: juriste.accountID, text: "Vue avec Quenouillard"))
+            }
+            let opened = try await world.cases.open(created.id, by: juriste, now: DeskWorld.start + 2)
+            #expect(opened.content.caseFile.person.name == name)
+            _ = try await DeploymentArchive.export(from: database, to: export.path)
+        }
+        let dump = try Data(contentsOf: export)
+        #expect(dump.count > 10_000, "the export holds the deployment")
+        #expect(dump.range(of: Data("help_case".utf8)) != nil, "the export holds the help desk tables")
+        for needle in [name, "Quenouillard", "Mirabelliers"] {
+            #expect(dump.range(of: Data(needle.utf8)) == nil, "\(needle) found in the PostgreSQL export")
+            #expect(!logs.text.contains(needle), "\(needle) found in the logs")
         }
     }
 }
