@@ -41,6 +41,65 @@ enum MasterKeySetting {
     }
 }
 
+/// The optional email reminders: `$GUICHET_SMTP_HOST` (a relay: the machine's MTA or one on the private network),
+/// `$GUICHET_SMTP_PORT` (default 25), `$GUICHET_SMTP_FROM` (required with a host).
+enum SMTPSetting {
+    static func mailer(_ environment: [String: String]) throws(CLIError) -> (mailer: SMTPMailer, from: String)? {
+        guard let host = environment["GUICHET_SMTP_HOST"], !host.isEmpty else { return nil }
+        guard let from = environment["GUICHET_SMTP_FROM"], from.contains("@") else {
+            throw CLIError("GUICHET_SMTP_FROM : l'adresse d'expédition des rappels est requise avec GUICHET_SMTP_HOST")
+        }
+        let port = environment["GUICHET_SMTP_PORT"].flatMap(Int.init) ?? 25
+        guard (1...65535).contains(port) else { throw CLIError("GUICHET_SMTP_PORT invalide") }
+        return (SMTPMailer(host: host, port: port), from)
+    }
+}
+
+/// `guichet reminders send`: one pass of the email reminders (serve runs it hourly when SMTP is configured).
+struct RemindersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reminders", abstract: "Rappels d'échéances par courriel (15, 7, 2 et 0 jours avant).", subcommands: [Send.self])
+
+    struct Send: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "send", abstract: "Envoie les rappels du jour (chacun une seule fois), par le relais SMTP configuré.",
+            discussion: "GUICHET_SMTP_HOST, GUICHET_SMTP_PORT (25), GUICHET_SMTP_FROM. Le message donne le numéro du dossier et la date, jamais le nom de la personne.")
+
+        @Option(help: "Le jour des rappels, AAAA-MM-JJ (défaut : aujourd'hui, heure de Paris).")
+        var today: String?
+        @Option(name: .customLong("base-url"), help: "Adresse publique du site, pour le lien (défaut : $GUICHET_BASE_URL ou http://127.0.0.1:8080).")
+        var baseURL: String?
+        @OptionGroup var storage: StorageOptions
+
+        func run() async throws {
+            let environment = ProcessInfo.processInfo.environment
+            let smtp: (mailer: SMTPMailer, from: String)
+            do throws(CLIError) {
+                guard let configured = try SMTPSetting.mailer(environment) else { throw CLIError("GUICHET_SMTP_HOST n'est pas défini") }
+                smtp = configured
+            } catch { throw fail(error) }
+            var day: LocalDate?
+            if let today {
+                guard let parsed = LocalDate(iso: today) else { throw fail(CLIError("--today : date invalide « \(today) » (AAAA-MM-JJ)")) }
+                day = parsed
+            }
+            let base = baseURL ?? environment["GUICHET_BASE_URL"] ?? "http://127.0.0.1:8080"
+            let chosen = day
+            try await HelpDeskCLI.run(storage) { desk, _ in
+                let now = HelpDeskCLI.now
+                let reminders = DeadlineReminders(
+                    store: desk.store, accounts: desk.accounts, markers: desk.markers, mailer: smtp.mailer, from: smtp.from, baseURL: base,
+                    logger: LoggingSetup.makeLogger(label: "guichet"))
+                let report = try await reminders.send(today: chosen ?? HelpDeskCases.parisDay(now), now: now)
+                if report.failed > 0 {
+                    throw CLIError("\(report.sent) rappel(s) envoyé(s), \(report.failed) refusé(s) par le relais (voir le journal)", exitCode: 1)
+                }
+                return "\(report.sent) rappel(s) envoyé(s), \(report.alreadySent) déjà envoyé(s).\n"
+            }
+        }
+    }
+}
+
 /// The help desk's set-up from the command line, for the first admin (then everything is done in the browser).
 struct OrgCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -229,6 +288,8 @@ enum HelpDeskCLI {
         let cases: HelpDeskCases
         let vault: KeyVault
         let store: any HelpDeskStore
+        /// The shared counters (the reminders' once-only markers).
+        let markers: any RateLimitCounter
     }
 
     static var now: Int64 { Int64(Date().timeIntervalSince1970) }
@@ -244,7 +305,9 @@ enum HelpDeskCLI {
             backend = try storage.openBackend(logger: logger)
             source = try MasterKeySetting.source(ProcessInfo.processInfo.environment, storage: storage, backend: backend)
             let services = try MasterKeySetting.services(backend: backend, source: source, logger: logger)
-            desk = Desk(accounts: services.accounts, cases: services.cases, vault: services.vault, store: backend.helpDesk)
+            desk = Desk(
+                accounts: services.accounts, cases: services.cases, vault: services.vault, store: backend.helpDesk,
+                markers: backend.privateFiles)
         } catch {
             throw fail(error)
         }

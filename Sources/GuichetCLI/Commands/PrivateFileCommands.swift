@@ -48,20 +48,25 @@ struct HousekeepingService: Service {
     let limits: any RateLimitCounter
     /// The help desk: closed cases past their organisation's retention, idle sessions, expired invitations.
     var helpDesk: HelpDeskDependencies? = nil
+    /// The email reminders, when SMTP is configured.
+    var reminders: DeadlineReminders? = nil
     let interval: Duration
     let logger: Logger
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                await Self.sweep(files: files, limits: limits, helpDesk: helpDesk, logger: logger)
+                await Self.sweep(files: files, limits: limits, helpDesk: helpDesk, reminders: reminders, logger: logger)
                 try? await Task.sleep(for: interval)
             }
         }
     }
 
     /// One pass; failures are logged and retried at the next pass.
-    static func sweep(files: PrivateCaseFiles, limits: any RateLimitCounter, helpDesk: HelpDeskDependencies? = nil, logger: Logger) async {
+    static func sweep(
+        files: PrivateCaseFiles, limits: any RateLimitCounter, helpDesk: HelpDeskDependencies? = nil,
+        reminders: DeadlineReminders? = nil, logger: Logger
+    ) async {
         let now = Int64(Date().timeIntervalSince1970)
         do {
             try await files.purge(now: now)
@@ -70,6 +75,12 @@ struct HousekeepingService: Service {
             if let helpDesk {
                 try await helpDesk.cases.purgeClosed(now: now)
                 try await helpDesk.accounts.expireSessions(now: now)
+            }
+            if let reminders {
+                let report = try await reminders.send(today: HelpDeskCases.parisDay(now), now: now)
+                if report.sent + report.failed > 0 {
+                    logger.info("reminders", metadata: ["sent": "\(report.sent)", "failed": "\(report.failed)"])
+                }
             }
         } catch {
             logger.error("housekeeping failed", metadata: ["error": "\(error)"])

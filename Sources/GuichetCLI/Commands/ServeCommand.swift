@@ -72,15 +72,27 @@ struct ServeCommand: AsyncParsableCommand {
         let parcours = ParcoursDependencies(interviews: interviews, files: privateFiles, limits: backend.privateFiles)
         // The help desk runs when its master keys can be read: with SQLite a key file is created beside the database at
         // first start; PostgreSQL nodes need GUICHET_MASTER_KEY or GUICHET_MASTER_KEY_FILE (else /bureau is left out).
-        let helpDesk: HelpDeskDependencies?
+        let smtp: (mailer: SMTPMailer, from: String)?
+        do throws(CLIError) { smtp = try SMTPSetting.mailer(environment) } catch { throw fail(error) }
+        let desk: (dependencies: HelpDeskDependencies, reminders: DeadlineReminders?)?
         do throws(CLIError) {
             let source = try MasterKeySetting.source(environment, storage: storage, backend: backend)
             let services = try MasterKeySetting.services(backend: backend, source: source, logger: logger, metrics: factory)
-            helpDesk = HelpDeskDependencies(accounts: services.accounts, cases: services.cases, store: backend.helpDesk, selfHelp: parcours)
+            desk = (
+                HelpDeskDependencies(accounts: services.accounts, cases: services.cases, store: backend.helpDesk, selfHelp: parcours),
+                smtp.map { smtp in
+                    DeadlineReminders(
+                        store: backend.helpDesk, accounts: services.accounts, markers: backend.privateFiles, mailer: smtp.mailer,
+                        from: smtp.from, baseURL: environment["GUICHET_BASE_URL"] ?? baseURL ?? "http://\(host):\(port)", logger: logger)
+                }
+            )
         } catch {
             logger.notice("help desk disabled", metadata: ["reason": "\(error.message)"])
-            helpDesk = nil
+            desk = nil
         }
+        let helpDesk = desk?.dependencies
+        let reminders = desk?.reminders
+        let remindersOn = reminders != nil
         let base = baseURL ?? environment["GUICHET_BASE_URL"] ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
         let trustProxy = trustForwardedFor || environment["GUICHET_TRUST_FORWARDED_FOR"] == "1"
         let app = buildApplication(
@@ -93,7 +105,8 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, logger: logger,
             services: [
                 HousekeepingService(
-                    files: privateFiles, limits: backend.privateFiles, helpDesk: helpDesk, interval: .seconds(3600), logger: logger)
+                    files: privateFiles, limits: backend.privateFiles, helpDesk: helpDesk, reminders: reminders, interval: .seconds(3600),
+                    logger: logger)
             ])
         // The database pool (PostgreSQL) runs first and stops last; the server migrates and indexes the content
         // before it listens. Several nodes may start at once: migrations and indexing take advisory locks.
@@ -108,7 +121,7 @@ struct ServeCommand: AsyncParsableCommand {
                     "content.problems": "\(report.problems.count)", "interviews": "\(interviews.count)",
                     "index.duration": "\(ContinuousClock.now - started)",
                     "http.address": "\(host):\(port)", "db.backend": "\(backend.name)",
-                    "db.migrations.applied": "\(applied.count)", "help_desk": "\(helpDesk == nil ? "off" : "on")",
+                    "db.migrations.applied": "\(applied.count)", "help_desk": "\(helpDesk == nil ? "off" : "on")", "reminders": "\(remindersOn ? "on" : "off")",
                     "metrics.address": "\(metricsSetting.listener.map { "\($0.host):\($0.port)" } ?? "none")",
                     "metrics.token": "\(metricsSetting.token == nil ? "off" : "on")",
                 ])
