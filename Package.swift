@@ -207,7 +207,8 @@ let package = Package(
             name: "GuichetWebTests",
             dependencies: [
                 "GuichetWeb", "GuichetSQLite", "GuichetTestSupport", "GuichetStorage", "GuichetCore", "GuichetServices",
-                "GuichetContent", "GuichetEncryption", "GuichetHelpDesk", "GuichetPostgres",
+                "GuichetContent", "GuichetEncryption", "GuichetHelpDesk", "GuichetPostgres", "GuichetDocuments",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -161,9 +161,12 @@ extension HelpDeskCases {
             assigneeID: member.role == .benevole ? member.accountID : nil)
         var created = try await create(input, by: member, now: now)
         var content = created.content
-        content.caseFile = caseFile
+        // The self-help answers hold the attempts unsealed: the desk's journal chains them now, with their captures.
+        do throws(JournalError) {
+            content.caseFile = try Journal.seal(caseFile, captures: { opened[$0] }, hash: Hashing.sha256)
+        } catch { throw .invalid(error.frenchMessage) }
         content.handedOverOn = today
-        for reference in Set(caseFile.attempts.compactMap(\.capture)).sorted() {
+        for reference in Set(content.caseFile.attempts.compactMap(\.capture)).sorted() {
             guard let bytes = opened[reference] else { continue }
             let stored = try await putCapture(bytes, in: OpenedCase(record: created.record, content: content), organisation: member.organisation, now: now)
             // The journal keeps its names: the capture is stored under the reference the attempts already use.

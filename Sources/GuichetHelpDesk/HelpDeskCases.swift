@@ -95,7 +95,7 @@ public struct HelpDeskCases: Sendable {
 
     public func create(_ input: NewCaseInput, by member: Member, now: Int64) async throws(HelpDeskError) -> OpenedCase {
         guard member.may(.createCase) else { throw .forbidden }
-        guard input.person.name?.isEmpty == false else { throw .invalid("Indiquez le nom de la personne.") }
+        // The name may still be unknown (a self-help file handed over before that question): the form asks for it.
         let assignee = member.role == .benevole ? member.accountID : input.assigneeID
         let caseFile = CaseFile(
             person: input.person, department: input.department, procedure: input.procedure,

@@ -13,6 +13,8 @@ import GuichetPostgres
 import GuichetSQLite
 import GuichetStorage
 import GuichetTestSupport
+import GuichetDocuments
+import ZIPFoundation
 @testable import GuichetWeb
 
 /// A help desk behind the whole router: two organisations, a member of each role in the first, a juriste in the
@@ -389,5 +391,164 @@ struct PostgresHelpDeskWebTests {
             #expect(dump.range(of: Data(needle.utf8)) == nil, "\(needle) found in the PostgreSQL export")
             #expect(!logs.text.contains(needle), "\(needle) found in the logs")
         }
+    }
+}
+
+@Suite("Web: the help desk's files")
+struct BureauFilesTests {
+    static func capture(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: ShippedInterviews.root).deletingLastPathComponent()
+            .appendingPathComponent("examples/captures/\(name)")))
+    }
+
+    /// A case of `world` (département 69) with three failed attempts 7 days apart, each with a capture: `recevable`.
+    static func recevableCase(_ world: DeskWorld, name: String, by who: String = "juriste") async throws -> OpenedCase {
+        let member = world.members[who]!
+        var opened = try await world.cases.create(
+            try HelpDeskFixtures.input(name: name, from: DeskWorld.today), by: member, now: DeskWorld.start)
+        for (index, day) in ["2026-11-10", "2026-11-17", "2026-11-24"].enumerated() {
+            opened = try await world.cases.appendAttempt(
+                Attempt(at: OffsetDateTime(iso: "\(day)T09:0\(index):00+01:00")!, channel: .sitePrefecture, outcome: .aucunCreneau),
+                capture: try capture(index == 2 ? "recevable-2.png" : "recevable-1.png"), to: opened.id, expectedVersion: opened.version,
+                by: member, now: DeskWorld.start + Int64(index))
+        }
+        return opened
+    }
+
+    @Test("collective filing: the ZIP holds the summary (PDF, CSV) and each case's référé byte for byte as the CLI drafts it")
+    func collectiveFiling() async throws {
+        let world = try await DeskWorld()
+        let one = try await Self.recevableCase(world, name: "Amina Diallo")
+        let two = try await Self.recevableCase(world, name: "Karim Haddad")
+        #expect(one.evidence.verdict == .recevable)
+        let juriste = world.members["juriste"]!
+        let now = DeskWorld.start + 3600
+        let candidates = try await world.cases.filingCandidates(department: "69", by: juriste).map(\.id)
+        #expect(Set(candidates) == [one.id, two.id], "the two recevable cases, not the two without attempts' evidence")
+        let zip = try await world.cases.collectiveFiling(caseIDs: [two.id, one.id], department: "69", by: juriste, now: now)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-filing-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(zip).write(to: folder.appendingPathComponent("depot.zip"))
+        let archive = try Archive(url: folder.appendingPathComponent("depot.zip"), accessMode: .read)
+        let names = archive.map(\.path)
+        #expect(names == ["00-synthese.pdf", "00-synthese.csv", "\(one.number)/refere-mesures-utiles.pdf", "\(two.number)/refere-mesures-utiles.pdf"])
+        func bytes(_ path: String) throws -> [UInt8] {
+            var out: [UInt8] = []
+            _ = try archive.extract(try #require(archive[path])) { out += Array($0) }
+            return out
+        }
+        let csv = String(decoding: try bytes("00-synthese.csv"), as: UTF8.self)
+        #expect(csv.hasPrefix("numero,premiere_tentative,tentatives,verdict\r\n"))
+        #expect(csv.contains("\(one.number),2026-11-10,3,recevable\r\n"))
+        #expect(!csv.contains("Diallo") && !csv.contains("Haddad"))
+        // What `guichet document refere-mesures-utiles` writes for the same case file and captures.
+        let captures = try await world.cases.captures(of: one, organisation: juriste.organisation)
+        let drafted = try DocumentKind.refereMesuresUtiles.draft(
+            from: one.content.caseFile, today: HelpDeskCases.parisDay(now), files: { captures[$0] }, hash: Hashing.sha256)
+        #expect(try bytes("\(one.number)/refere-mesures-utiles.pdf") == (try DocumentFormat.pdf.writer.write(drafted.draft)))
+        // A case that is not recevable stops the bundle, naming it.
+        await #expect(throws: HelpDeskError.invalid("Le journal du dossier \(world.unassigned.number) n'est pas encore recevable.")) {
+            _ = try await world.cases.collectiveFiling(caseIDs: [one.id, world.unassigned.id], department: "69", by: juriste, now: now)
+        }
+        // A bénévole may not.
+        await #expect(throws: HelpDeskError.forbidden) {
+            _ = try await world.cases.collectiveFiling(caseIDs: [one.id], department: "69", by: world.members["benevole"]!, now: now)
+        }
+    }
+
+    @Test("subject access export: dossier.json with the person and the journal, the captures as given, the documents")
+    func export() async throws {
+        let world = try await DeskWorld()
+        let opened = try await Self.recevableCase(world, name: "Amina Diallo")
+        let (number, zip) = try await world.cases.export(opened.id, by: world.members["juriste"]!, now: DeskWorld.start + 3600)
+        #expect(number == opened.number)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("guichet-export-\(UUID().uuidString).zip")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(zip).write(to: url)
+        let archive = try Archive(url: url, accessMode: .read)
+        let names = Set(archive.map(\.path))
+        #expect(names.isSuperset(of: ["dossier.json", "pieces/piece-1.png", "pieces/piece-3.png", "documents/refere-mesures-utiles.pdf",
+            "documents/lettre-prefecture.pdf", "documents/saisine-defenseur-des-droits.pdf"]))
+        var json: [UInt8] = []
+        _ = try archive.extract(try #require(archive["dossier.json"])) { json += Array($0) }
+        let parsed = try JSONParser.parse(json)
+        guard case .object(let root) = parsed, case .object(let content)? = root.first(where: { $0.key == "contenu" })?.value,
+            let caseFileValue = content.first(where: { $0.key == "caseFile" })?.value
+        else { Issue.record("dossier.json has no contenu.caseFile"); return }
+        let caseFile = try CaseFile.decode(json: Array(JSONWriter.compact(caseFileValue).utf8))
+        #expect(caseFile == opened.content.caseFile, "the exported case file is the case's, and `guichet document` reads it")
+        var piece: [UInt8] = []
+        _ = try archive.extract(try #require(archive["pieces/piece-3.png"])) { piece += Array($0) }
+        #expect(piece == (try Self.capture("recevable-2.png")))
+        let entries = try await AuditLog(store: world.store).entries(organisationID: world.members["juriste"]!.organisation.id, after: 0, limit: 500)
+        #expect(entries.last?.action == "case.export" && entries.last?.caseID == opened.id)
+        await #expect(throws: HelpDeskError.forbidden) {
+            _ = try await world.cases.export(opened.id, by: world.members["benevole"]!, now: DeskWorld.start)
+        }
+    }
+
+    @Test("a self-help file handed over with its code becomes a case with its attempts and capture; the file records it")
+    func importSelfHelp() async throws {
+        let world = try await DeskWorld()
+        let capture = try Self.capture("recevable-1.png")
+        let code = try await world.app().test(.router) { client in
+            let browser = Browser(client)
+            let code = try await browser.start("rendez-vous-prefecture")
+            for (token, raw) in [("departement", "69"), ("procedure", "premiere-demande-titre"), ("tentatives+0", "oui"),
+                ("tentatives.0.at", "05/10/2026 09:00"), ("tentatives.0.channel", "site-prefecture"),
+                ("tentatives.0.outcome", "aucun-creneau")]
+            {
+                try await browser.answer(token, raw)
+            }
+            let upload = try await browser.postFile(
+                "/mon-dossier", [("ecran", "tentatives.0.capture"), ("action", "continuer")], file: capture)
+            #expect(upload.status == .seeOther)
+            return code
+        }
+        let access = try AccessCode(parsing: code)
+        let benevole = world.members["benevole"]!
+        let imported = try await world.cases.importSelfHelp(
+            code: access, files: world.files, interviews: try ShippedInterviews.load(),
+            mandate: try HelpDeskFixtures.mandate(from: DeskWorld.today), by: benevole, now: DeskWorld.start + 100)
+        #expect(imported.record.assigneeID == benevole.accountID, "a bénévole's import is theirs")
+        #expect(imported.content.caseFile.department.code == "69")
+        #expect(imported.content.caseFile.attempts.count == 1)
+        #expect(imported.content.handedOverOn == DeskWorld.today)
+        let reference = try #require(imported.content.caseFile.attempts.first?.capture)
+        let captures = try await world.cases.captures(of: imported, organisation: benevole.organisation)
+        #expect(captures[reference] == capture, "the capture is re-sealed under the organisation's key, intact")
+        #expect(Journal.verify(imported.content.caseFile, captures: { captures[$0] }, hash: Hashing.sha256).isIntact)
+        let file = try await world.files.open(access, now: DeskWorld.start + 200)
+        #expect(file.state.answers["remis-au-bureau"] == .date(DeskWorld.today))
+        // A wrong code moves nothing.
+        var random = SystemRandomNumberGenerator()
+        await #expect(throws: HelpDeskError.notFound) {
+            _ = try await world.cases.importSelfHelp(
+                code: AccessCode.generate(using: &random), files: world.files, interviews: try ShippedInterviews.load(),
+                mandate: try HelpDeskFixtures.mandate(from: DeskWorld.today), by: benevole, now: DeskWorld.start + 300)
+        }
+    }
+
+    @Test("an oversized capture is refused with 413 and the case is unchanged")
+    func oversizedCapture() async throws {
+        let world = try await DeskWorld()
+        let boundary = "----desk"
+        var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"jeton\"\r\n\r\n\(world.token("juriste"))\r\n".utf8)
+        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"capture\"; filename=\"x.png\"\r\n\r\n".utf8)
+        body += [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 0, count: HelpDeskCases.maximumCaptureSize + 70 * 1024)
+        body += Array("\r\n--\(boundary)--\r\n".utf8)
+        let upload = ByteBuffer(bytes: body)
+        let app = world.app()
+        try await app.test(.router) { client in
+            let response = try await client.execute(
+                uri: "/bureau/dossiers/\(world.assigned.id)", method: .post,
+                headers: [.cookie: "\(BureauRoutes.sessionCookie)=\(world.cookies["juriste"]!)", .contentType: "multipart/form-data; boundary=\(boundary)"],
+                body: upload)
+            #expect(response.status == .contentTooLarge)
+            #expect(String(buffer: response.body).contains("trop grand"))
+        }
+        let current = try await world.cases.open(world.assigned.id, by: world.members["juriste"]!, now: DeskWorld.start)
+        #expect(current.version == world.assigned.version && current.content.captures.isEmpty)
     }
 }
