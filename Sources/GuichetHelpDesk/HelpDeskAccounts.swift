@@ -350,17 +350,7 @@ public struct HelpDeskAccounts: Sendable {
         guard account.lockedUntil <= now else { throw .lockedOut }
         let matches: Bool
         do { matches = try await passwords.verify(password, against: hash) } catch { throw .storage(.unavailable) }
-        guard matches else {
-            var changed = account
-            changed.failedLogins += 1
-            if changed.failedLogins >= Self.failuresBeforeLock {
-                changed.lockedUntil = now + Self.lockSeconds
-                changed.failedLogins = 0
-                logger.notice("account locked", metadata: ["account.id": "\(account.id)"])
-            }
-            _ = try? await store.updateAccount(changed)
-            throw changed.lockedUntil > now ? .lockedOut : .badCredentials
-        }
+        guard matches else { throw await countFailure(account, now: now, refusal: .badCredentials) }
         if account.failedLogins != 0 {
             var changed = account
             changed.failedLogins = 0
@@ -399,16 +389,7 @@ public struct HelpDeskAccounts: Sendable {
         let totp = try openTOTP(sealed, account: account, organisation: organisation)
         guard let step = SecondFactor.acceptedStep(
             code, secret: totp, at: Date(timeIntervalSince1970: TimeInterval(now)), lastAcceptedStep: account.lastTOTPStep)
-        else {
-            var changed = account
-            changed.failedLogins += 1
-            if changed.failedLogins >= Self.failuresBeforeLock {
-                changed.lockedUntil = now + Self.lockSeconds
-                changed.failedLogins = 0
-            }
-            _ = try? await store.updateAccount(changed)
-            throw changed.lockedUntil > now ? .lockedOut : .badSecondFactor
-        }
+        else { throw await countFailure(account, now: now, refusal: .badSecondFactor) }
         var changed = account
         changed.lastTOTPStep = step
         changed.failedLogins = 0
@@ -469,6 +450,19 @@ public struct HelpDeskAccounts: Sendable {
     @discardableResult
     public func expireSessions(now: Int64) async throws(HelpDeskError) -> Int {
         do { return try await store.deleteExpiredSessions(before: now - Self.sessionIdleSeconds) } catch { throw .from(error) }
+    }
+
+    /// Counts a wrong password or code; the fifth in a row locks the account for 15 minutes. Returns the refusal.
+    private func countFailure(_ account: AccountRecord, now: Int64, refusal: HelpDeskError) async -> HelpDeskError {
+        var changed = account
+        changed.failedLogins += 1
+        if changed.failedLogins >= Self.failuresBeforeLock {
+            changed.lockedUntil = now + Self.lockSeconds
+            changed.failedLogins = 0
+            logger.notice("account locked", metadata: ["account.id": "\(account.id)"])
+        }
+        _ = try? await store.updateAccount(changed)
+        return changed.lockedUntil > now ? .lockedOut : refusal
     }
 
     private func openSession(account: AccountRecord, complete: Bool, now: Int64) async throws(HelpDeskError) -> String {

@@ -1,5 +1,6 @@
 internal import Hummingbird
 internal import NIOCore
+internal import GuichetViews
 internal import HTTPTypes
 internal import Foundation
 
@@ -54,4 +55,38 @@ extension Response {
             status: status, headers: [.contentType: contentType, .cacheControl: cacheControl],
             body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
+}
+
+extension Response {
+    /// A private page (a self-help file, the help desk): never cached, varying with the language and the cookies.
+    static func privatePage(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
+        var response = Response.text(page, status: status, contentType: ContentType.html, cacheControl: "no-store")
+        response.headers[.vary] = "Accept-Language, Cookie"
+        return response
+    }
+
+    /// `303 See Other` to `target`, keeping a language the reader chose explicitly.
+    static func seeOther(_ target: SitePath, reader: ReaderLanguage) -> Response {
+        Response(
+            status: .seeOther,
+            headers: [.location: target.href(reader.isExplicit ? reader.language : nil), .cacheControl: "no-store"])
+    }
+}
+
+/// Whether two secrets (form tokens) are equal, in time that does not depend on where they differ; empty is never equal.
+func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8)
+    let y = Array(b.utf8)
+    guard x.count == y.count, !x.isEmpty else { return false }
+    var difference: UInt8 = 0
+    for (p, q) in zip(x, y) { difference |= p ^ q }
+    return difference == 0
+}
+
+/// The client's address: the peer, or the last `X-Forwarded-For` hop when the proxy in front is trusted.
+func clientAddress(_ request: Request, _ context: AppRequestContext, trustForwardedFor: Bool) -> String {
+    if trustForwardedFor, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!], let last = forwarded.split(separator: ",").last {
+        return last.trimmingCharacters(in: .whitespaces)
+    }
+    return context.remoteAddress?.ipAddress ?? "local"
 }

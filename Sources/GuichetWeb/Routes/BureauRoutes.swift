@@ -841,7 +841,7 @@ struct BureauRoutes: Sendable {
             } else {
                 fields = FormFields.urlEncoded(bytes)
             }
-            guard Self.constantTimeEqual(fields?["jeton"] ?? "", member.formToken) else {
+            guard constantTimeEqual(fields?["jeton"] ?? "", member.formToken) else {
                 logger.notice("desk form token refused", metadata: ["account.id": "\(member.accountID)"])
                 return message(.badFormToken, reader: reader, session: session(member))
             }
@@ -862,15 +862,6 @@ struct BureauRoutes: Sendable {
         guard let buffer = try? await request.body.collect(upTo: Self.formLimit) else { return nil }
         let form = FormFields.urlEncoded(Array(buffer.readableBytesView))
         return ParcoursRoutes.tokenMatches(request, form) ? form : nil
-    }
-
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count, !x.isEmpty else { return false }
-        var difference: UInt8 = 0
-        for (p, q) in zip(x, y) { difference |= p ^ q }
-        return difference == 0
     }
 
     func caseID(_ context: AppRequestContext) throws -> String {
@@ -894,28 +885,15 @@ struct BureauRoutes: Sendable {
 
     /// An opaque key of the client's address for the login limit (a hash, never the address).
     func clientKey(_ request: Request, _ context: AppRequestContext) -> String {
-        var address = context.remoteAddress?.ipAddress ?? "local"
-        if configuration.trustForwardedFor, let forwarded = request.headers[ParcoursRoutes.forwardedFor],
-            let last = forwarded.split(separator: ",").last
-        {
-            address = last.trimmingCharacters(in: .whitespaces)
-        }
+        let address = GuichetWeb.clientAddress(request, context, trustForwardedFor: configuration.trustForwardedFor)
         return String(Hashing.sha256Hex(Array(("guichet/desk-login/" + address).utf8)).prefix(24))
     }
 
     // MARK: Responses
 
-    func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
-        var response = Response.text(page, status: status, contentType: ContentType.html, cacheControl: "no-store")
-        response.headers[.vary] = "Accept-Language, Cookie"
-        return response
-    }
+    func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response { Response.privatePage(page, status: status) }
 
-    func redirect(to target: SitePath, reader: ReaderLanguage) -> Response {
-        Response(
-            status: .seeOther,
-            headers: [.location: target.href(reader.isExplicit ? reader.language : nil), .cacheControl: "no-store"])
-    }
+    func redirect(to target: SitePath, reader: ReaderLanguage) -> Response { Response.seeOther(target, reader: reader) }
 
     func message(_ error: HelpDeskError, reader: ReaderLanguage, session: BureauPages.Session?, status: HTTPResponse.Status? = nil) -> Response {
         let l = reader.context(path: "/bureau", updated: nil).l

@@ -31,7 +31,6 @@ struct ParcoursRoutes: Sendable {
     let logger: Logger
 
     static let codeCookie = "guichet-dossier"
-    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
     static let tokenCookie = "guichet-jeton"
     /// The session cookie's sliding lifetime.
     static let codeCookieSeconds = 7200
@@ -545,12 +544,8 @@ struct ParcoursRoutes: Sendable {
 
     /// Whether the form's token equals the cookie's (compared in constant time).
     static func tokenMatches(_ request: Request, _ form: FormFields) -> Bool {
-        guard let cookie = request.cookies[tokenCookie]?.value, let sent = form["jeton"], cookie.utf8.count == 32,
-            sent.utf8.count == 32
-        else { return false }
-        var difference: UInt8 = 0
-        for (a, b) in zip(cookie.utf8, sent.utf8) { difference |= a ^ b }
-        return difference == 0
+        guard let cookie = request.cookies[tokenCookie]?.value, let sent = form["jeton"], cookie.utf8.count == 32 else { return false }
+        return constantTimeEqual(cookie, sent)
     }
 
     func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
@@ -591,27 +586,16 @@ struct ParcoursRoutes: Sendable {
 
     /// The client's address: the peer, or the last `X-Forwarded-For` hop when the proxy in front is trusted.
     func clientAddress(_ request: Request, _ context: AppRequestContext) -> String {
-        if configuration.trustForwardedFor, let forwarded = request.headers[Self.forwardedFor],
-            let last = forwarded.split(separator: ",").last
-        {
-            return last.trimmingCharacters()
-        }
-        return context.remoteAddress?.ipAddress ?? "local"
+        GuichetWeb.clientAddress(request, context, trustForwardedFor: configuration.trustForwardedFor)
     }
 
     // MARK: Responses
 
     func html(_ page: String, reader: ReaderLanguage, status: HTTPResponse.Status = .ok) -> Response {
-        var response = Response.text(page, status: status, contentType: ContentType.html, cacheControl: "no-store")
-        response.headers[.vary] = "Accept-Language, Cookie"
-        return response
+        Response.privatePage(page, status: status)
     }
 
-    func redirect(to target: SitePath, reader: ReaderLanguage) -> Response {
-        Response(
-            status: .seeOther,
-            headers: [.location: target.href(reader.isExplicit ? reader.language : nil), .cacheControl: "no-store"])
-    }
+    func redirect(to target: SitePath, reader: ReaderLanguage) -> Response { Response.seeOther(target, reader: reader) }
 
     /// The same 404 for every code that opens nothing: unknown, deleted, expired or malformed in the cookie.
     func notFound(_ reader: ReaderLanguage) -> Response {
