@@ -64,6 +64,17 @@ public enum Stylesheet {
         button.danger{background:#8a1c1c}
         .field textarea,.field input[type=datetime-local],.field input[type=file]{width:100%;max-width:32rem}
         textarea{padding:.45rem;border:1px solid #767676;border-radius:3px;min-height:6rem}
+        nav.desk{background:#f3f6fa;padding:.25rem 1rem;margin:1rem 0}
+        nav.desk ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;margin:.25rem 0;list-style:none}
+        nav.desk form{display:inline-block;margin-inline-end:1rem}
+        button.link{background:none;color:var(--accent);padding:.2rem 0;text-decoration:underline}
+        table{border-collapse:collapse;width:100%;margin:1rem 0}
+        caption{text-align:start;font-weight:600;padding:.25rem 0}
+        th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:start;vertical-align:top;overflow-wrap:anywhere}
+        tr.urgency-depasse,tr.urgency-aujourdhui{background:#fdecea}
+        tr.urgency-deux-jours{background:#fff4e5}
+        .notice{border-inline-start:4px solid var(--accent);padding-inline-start:.75rem}
+        .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
         dl.review{margin:1rem 0}
         dl.review>div{border-bottom:1px solid var(--line);padding:.5rem 0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;justify-content:space-between}
         dl.review dt{font-weight:600;flex:1 1 18rem}
