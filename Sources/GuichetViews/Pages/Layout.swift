@@ -70,6 +70,7 @@ public enum Layout {
                     }
                     el("li") { el("a", ["href": context.href(.about)]) { l(.navAbout) } }
                     el("li") { el("a", ["href": SitePath.siteFeed.path]) { l(.feedSite) } }
+                    el("li") { el("a", ["href": context.href(.desk("connexion")), "rel": "nofollow"]) { l(.deskNavigation) } }
                 }
             }
         }
