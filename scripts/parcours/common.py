@@ -52,21 +52,27 @@ def resolve_bin(option, release_first=False):
 
 
 class Server:
-    """`guichet serve` in a throwaway data folder; `with Server(bin) as s: s.base`."""
+    """`guichet serve` in a throwaway data folder; `with Server(bin) as s: s.base`.
 
-    def __init__(self, binary, port=None, content=None):
+    `data_dir`: serve this data folder (GUICHET_DATA) instead of a fresh one inside the throwaway folder (the
+    caller owns it: it is not removed); `env`: extra environment (GUICHET_DATABASE_URL, GUICHET_MASTER_KEY…)."""
+
+    def __init__(self, binary, port=None, content=None, data_dir=None, env=None):
         self.binary = binary
         self.port = port or free_port()
         self.content = content or str(REPO / "content")
         self.base = f"http://127.0.0.1:{self.port}"
         self.data = tempfile.mkdtemp(prefix="guichet-parcours-")
+        self.data_dir = data_dir or os.path.join(self.data, "data")
+        self.extra_env = dict(env or {})
         self.log_path = os.path.join(self.data, "server.log")
         self.process = None
 
     def __enter__(self):
         if not os.access(self.binary, os.X_OK):
             raise SystemExit(f"guichet binary not found or not executable: {self.binary} (use --bin or GUICHET_BIN)")
-        env = dict(os.environ, GUICHET_DATA=os.path.join(self.data, "data"), GUICHET_PORT=str(self.port))
+        env = dict(os.environ, GUICHET_DATA=self.data_dir, GUICHET_PORT=str(self.port))
+        env.update(self.extra_env)
         env.setdefault("GUICHET_HOST", "127.0.0.1")
         self.log = open(self.log_path, "w")
         self.process = subprocess.Popen([self.binary, "serve", "--content", self.content], env=env,
