@@ -354,16 +354,27 @@ public struct HelpDeskCases: Sendable {
 
     // MARK: Dashboard
 
-    /// Every deadline of every case the member may see, overdue first, then by day; closed cases left out.
-    public func dashboard(by member: Member, now: Int64) async throws(HelpDeskError) -> [DashboardEntry] {
+    /// How far the dashboard looks ahead, in days (the reminders start 15 days before), and how many lines it shows.
+    public static let dashboardHorizonDays = 31
+    public static let dashboardLimit = 300
+
+    /// The deadlines of every case the member may see, by day — so overdue ones first — up to `horizonDays` ahead
+    /// (`nil`: all) and at most `limit` lines (`nil`: all); closed cases left out. `truncated`: more lines were left out.
+    public func dashboard(
+        by member: Member, now: Int64, horizonDays: Int? = dashboardHorizonDays, limit: Int? = dashboardLimit
+    ) async throws(HelpDeskError) -> (entries: [DashboardEntry], truncated: Bool) {
         guard member.may(.listCases) else { throw .forbidden }
         let filter = CaseFilter(
             assigneeID: member.role == .benevole ? member.accountID : nil,
             statuses: [CaseStatus.ouvert, .enAttente, .depose].map(\.rawValue))
-        let rows: [DashboardDeadline]
-        do { rows = try await store.deadlines(organisationID: member.organisation.id, filter: filter) } catch { throw .from(error) }
         let today = Self.parisDay(now)
-        return rows.compactMap { row in
+        let rows: [DashboardDeadline]
+        do {
+            rows = try await store.deadlines(
+                organisationID: member.organisation.id, filter: filter,
+                dueOnOrBefore: horizonDays.map { today.adding(days: $0).iso }, limit: limit.map { $0 + 1 })
+        } catch { throw .from(error) }
+        let entries: [DashboardEntry] = rows.prefix(limit ?? rows.count).compactMap { row in
             guard let due = LocalDate(iso: row.due) else { return nil }
             return DashboardEntry(
                 caseID: row.caseID, caseNumber: row.caseNumber, caseStatus: CaseStatus(rawValue: row.caseStatus) ?? .ouvert,
@@ -371,7 +382,7 @@ public struct HelpDeskCases: Sendable {
                 daysLeft: today.days(until: due), urgency: DeadlineReminder.urgency(due: due, today: today),
                 isReminderDay: DeadlineReminder.isReminderDay(due: due, today: today))
         }
-        // The store sorts by day, so overdue deadlines already come first.
+        return (entries, limit.map { rows.count > $0 } ?? false)
     }
 
     // MARK: Retention

@@ -312,7 +312,9 @@ public struct PostgresHelpDeskStore: HelpDeskStore {
         return !rows.isEmpty
     }
 
-    public func deadlines(organisationID: String, filter: CaseFilter) async throws(StorageError) -> [DashboardDeadline] {
+    public func deadlines(organisationID: String, filter: CaseFilter, dueOnOrBefore: String?, limit: Int?)
+        async throws(StorageError) -> [DashboardDeadline]
+    {
         let rows = try await database.rows(
             """
             SELECT d.case_id, c.number, c.status, c.assignee_id, d.rule_id, d.due
@@ -322,7 +324,9 @@ public struct PostgresHelpDeskStore: HelpDeskStore {
                 AND (cardinality(\(filter.statuses)::text[]) = 0 OR c.status = ANY(\(filter.statuses)::text[]))
                 AND (\(filter.department)::text IS NULL OR c.department = \(filter.department))
                 AND (cardinality(\(filter.verdicts)::text[]) = 0 OR c.verdict = ANY(\(filter.verdicts)::text[]))
+                AND (\(dueOnOrBefore)::text IS NULL OR d.due COLLATE "C" <= \(dueOnOrBefore))
             ORDER BY d.due COLLATE "C", \(unescaped: Self.numberOrder(descending: false)), d.position
+            LIMIT \(limit)::bigint
             """)
         return try Self.map(rows) { row throws(StorageError) in
             let (caseID, number, status, assignee, rule, due) = try Self.decode(

@@ -318,7 +318,9 @@ public struct SQLiteHelpDeskStore: HelpDeskStore {
         }
     }
 
-    public func deadlines(organisationID: String, filter: CaseFilter) async throws(StorageError) -> [DashboardDeadline] {
+    public func deadlines(organisationID: String, filter: CaseFilter, dueOnOrBefore: String?, limit: Int?)
+        async throws(StorageError) -> [DashboardDeadline]
+    {
         try await database.read { db in
             let (clause, arguments) = Self.whereClause(organisationID: organisationID, filter: filter, alias: "c")
             return try Row.fetchAll(
@@ -326,9 +328,10 @@ public struct SQLiteHelpDeskStore: HelpDeskStore {
                 sql: """
                     SELECT d.case_id, c.number, c.status, c.assignee_id, d.rule_id, d.due
                     FROM case_deadline d JOIN help_case c ON c.id = d.case_id
-                    WHERE d.organisation_id = ? AND \(clause)
+                    WHERE d.organisation_id = ? AND \(clause) AND (? IS NULL OR d.due <= ?)
                     ORDER BY d.due, \(Self.numberOrder(alias: "c", descending: false)), d.position
-                    """, arguments: [organisationID] + arguments
+                    LIMIT ?
+                    """, arguments: [organisationID] + arguments + [dueOnOrBefore, dueOnOrBefore, limit ?? -1]
             ).map { row in
                 DashboardDeadline(
                     caseID: row[0], caseNumber: row[1], caseStatus: row[2], assigneeID: row[3], ruleID: row[4], due: row[5])

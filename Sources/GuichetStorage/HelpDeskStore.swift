@@ -390,8 +390,10 @@ public protocol HelpDeskStore: Sendable {
     /// Erases the case, its deadlines and its captures in one transaction; whether it existed in that organisation.
     @discardableResult
     func deleteCase(id: String, organisationID: String) async throws(StorageError) -> Bool
-    /// The deadlines of the organisation's cases that match `filter`, by day then case number.
-    func deadlines(organisationID: String, filter: CaseFilter) async throws(StorageError) -> [DashboardDeadline]
+    /// The deadlines of the organisation's cases that match `filter`, by day then case number: only those due on or
+    /// before `dueOnOrBefore` (an ISO date) when given, and at most `limit` when given (the first ones in that order).
+    func deadlines(organisationID: String, filter: CaseFilter, dueOnOrBefore: String?, limit: Int?) async throws(StorageError)
+        -> [DashboardDeadline]
     /// The ids of the organisation's cases closed before `cutoff`.
     func casesClosed(before cutoff: Int64, organisationID: String) async throws(StorageError) -> [String]
 
@@ -421,5 +423,12 @@ public enum HelpDeskNumbering {
     public static func caseNumber(year: Int, count: Int) -> String {
         let digits = String(count)
         return "\(year)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
+
+extension HelpDeskStore {
+    /// Every deadline of the organisation's cases that match `filter` (no horizon, no limit).
+    public func deadlines(organisationID: String, filter: CaseFilter) async throws(StorageError) -> [DashboardDeadline] {
+        try await deadlines(organisationID: organisationID, filter: filter, dueOnOrBefore: nil, limit: nil)
     }
 }

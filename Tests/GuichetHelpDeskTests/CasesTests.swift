@@ -70,9 +70,15 @@ struct CasesTests {
         opened = try await desk.cases.addDeadline(
             ruleID: "recours-contentieux", start: LocalDate(year: 2026, month: 12, day: 1)!, to: opened.id,
             expectedVersion: opened.version, by: juriste, now: start + 10)
-        let dashboard = try await desk.cases.dashboard(by: juriste, now: start + 20)
-        #expect(dashboard.count == 1)
-        #expect(dashboard.first?.caseNumber == opened.number)
+        // Two months from 1 December: beyond the dashboard's 31 days, in the calendar's unbounded view.
+        #expect(try await desk.cases.dashboard(by: juriste, now: start + 20).entries.isEmpty)
+        let all = try await desk.cases.dashboard(by: juriste, now: start + 20, horizonDays: nil, limit: nil)
+        #expect(all.entries.count == 1 && !all.truncated)
+        #expect(all.entries.first?.caseNumber == opened.number)
+        let soon = try await desk.cases.dashboard(by: juriste, now: start + 40 * 86_400)
+        #expect(soon.entries.map(\.caseNumber) == [opened.number], "within 31 days, it shows")
+        let capped = try await desk.cases.dashboard(by: juriste, now: start + 20, horizonDays: nil, limit: 0)
+        #expect(capped.entries.isEmpty && capped.truncated)
         let stored = try #require(try await desk.store.caseRecord(id: opened.id, organisationID: org.id))
         #expect(stored.verdict == EvidenceRule.standard.evaluate(opened.content.caseFile).verdict.rawValue)
     }

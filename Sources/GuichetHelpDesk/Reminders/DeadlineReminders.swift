@@ -50,9 +50,11 @@ public struct DeadlineReminders: Sendable {
         for organisation in organisations {
             let rows: [DashboardDeadline]
             do {
+                // Reminders fall at most 15 days before a deadline.
                 rows = try await store.deadlines(
                     organisationID: organisation.id,
-                    filter: CaseFilter(statuses: [CaseStatus.ouvert, .enAttente, .depose].map(\.rawValue)))
+                    filter: CaseFilter(statuses: [CaseStatus.ouvert, .enAttente, .depose].map(\.rawValue)),
+                    dueOnOrBefore: today.adding(days: DeadlineReminder.daysBefore.max() ?? 15).iso, limit: nil)
             } catch { throw .from(error) }
             let due = rows.filter { row in LocalDate(iso: row.due).map { DeadlineReminder.isReminderDay(due: $0, today: today) } ?? false }
             guard !due.isEmpty else { continue }

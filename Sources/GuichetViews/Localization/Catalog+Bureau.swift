@@ -141,6 +141,10 @@ extension Catalog {
         .deskPermitExpiryHint: Entry(fr: "Pour un renouvellement : le référé montre l’urgence par cette date.", en: "For a renewal: the référé shows the urgency with this date.", ar: "في حالة التجديد: يُظهر طلب الاستعجال الضرورة بهذا التاريخ."),
         .deskCircumstances: Entry(fr: "Situation et urgence", en: "Situation and urgency", ar: "الوضع والاستعجال"),
         .deskCircumstancesHint: Entry(fr: "Ce que le blocage empêche (travail, droits, famille) : le référé le reprend quand l’urgence n’est pas présumée.", en: "What the blockage prevents (work, benefits, family): the référé uses it when urgency is not presumed.", ar: "ما يمنعه الانسداد (العمل، الحقوق، العائلة): يستخدمه طلب الاستعجال حين لا يكون الاستعجال مفترضًا."),
+        .deskDashboardScope: Entry(fr: "Échéances dépassées et des %1 prochains jours, de tous les dossiers ouverts que vous suivez ; les suivantes sont dans chaque dossier et dans votre agenda.", en: "Overdue deadlines and those of the next %1 days, of every open case you follow; later ones are in each case and in your calendar.", ar: "الآجال المتجاوزة وآجال الأيام الـ%1 القادمة لكل الملفات المفتوحة التي تتابعها؛ الآجال اللاحقة موجودة في كل ملف وفي تقويمك."),
+        .deskDashboardTruncated: Entry(fr: "Seules les %1 premières échéances sont affichées : traitez d’abord les plus urgentes.", en: "Only the first %1 deadlines are shown: deal with the most urgent first.", ar: "تُعرض أول %1 آجال فقط: عالج الأكثر استعجالًا أولًا."),
+        .deskVerdictHeading: Entry(fr: "Le journal suffit-il pour saisir le juge ?", en: "Is the journal enough to go to court?", ar: "هل يكفي السجل للجوء إلى القاضي؟"),
+        .deskDocumentsHeading: Entry(fr: "Documents du dossier", en: "The case’s documents", ar: "وثائق الملف"),
         .deskEditPerson: Entry(fr: "Modifier la personne et la démarche", en: "Edit the person and the procedure", ar: "تعديل بيانات الشخص والإجراء"),
     ]
 }

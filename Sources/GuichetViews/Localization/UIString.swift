@@ -65,5 +65,5 @@ public enum UIString: String, CaseIterable, Sendable {
     case deskCalendarIntro, deskCalendarLinkMade, deskCalendarActive, deskCalendarRenew, deskCalendarRevoke
     case deskFilingIntro, deskFilingShow, deskFilingNone, deskFilingCaption, deskFilingBundle, deskImportIntro
     case deskImportButton, deskPermitExpiry, deskPermitExpiryHint, deskCircumstances, deskCircumstancesHint
-    case deskEditPerson
+    case deskDashboardScope, deskDashboardTruncated, deskVerdictHeading, deskDocumentsHeading, deskEditPerson
 }

@@ -206,10 +206,11 @@ public enum BureauPages {
     }
 
     static func textField(
-        _ name: String, label: String, value: String = "", hint: String? = nil, type: String = "text", problem: String? = nil,
-        autocomplete: String? = nil, required: Bool = false, french: Bool = false, context: PageContext
+        _ name: String, label: String, value: String = "", hint: String? = nil, type: String = "text", inputMode: String? = nil,
+        problem: String? = nil, autocomplete: String? = nil, required: Bool = false, french: Bool = false, context: PageContext
     ) -> Node {
         var attributes = [Attribute("type", type), Attribute("id", name), Attribute("name", name), Attribute("value", value)]
+        if let inputMode { attributes.append(Attribute("inputmode", inputMode)) }
         var described: [String] = []
         if hint != nil { described.append(name + "-aide") }
         if problem != nil {
@@ -307,7 +308,7 @@ public enum BureauPages {
                         select("organisation", label: l(.deskOrganisation), options: organisations.map { ($0.id, $0.name) }, selected: chosen,
                             context: context)
                     }
-                    textField("email", label: l(.deskEmail), value: email, type: "email", autocomplete: "username", context: context)
+                    textField("email", label: l(.deskEmail), value: email, inputMode: "email", autocomplete: "username", context: context)
                     textField("motdepasse", label: l(.deskPassword), type: "password", autocomplete: "current-password", context: context)
                     el("div", ["class": "actions"]) { el("button", ["type": "submit"]) { l(.deskLoginButton) } }
                 }
@@ -379,7 +380,9 @@ public enum BureauPages {
     // MARK: Dashboard and lists
 
     /// `/bureau`: every deadline the member may see, overdue first, with reminders at 15, 7, 2 and 0 days.
-    public static func dashboard(_ lines: [DeadlineLine], session: Session, context: PageContext) -> String {
+    public static func dashboard(
+        _ lines: [DeadlineLine], horizonDays: Int, truncated: Bool, session: Session, context: PageContext
+    ) -> String {
         let l = context.l
         let reminders = lines.filter(\.isReminderDay)
         return page(l(.deskDashboard), session: session, context: context) {
@@ -400,6 +403,8 @@ public enum BureauPages {
                     }
                 }
             }
+            el("p") { l(.deskDashboardScope, String(horizonDays)) }
+            if truncated { el("p", ["class": "warning"]) { l(.deskDashboardTruncated, String(lines.count)) } }
             if lines.isEmpty {
                 el("p") { l(.deskNoDeadlines) }
             } else {
@@ -677,7 +682,7 @@ public enum BureauPages {
                 }
             }
 
-            el("h2") { l(.verdictHeading) }
+            el("h2") { l(.deskVerdictHeading) }
             el("p") { el("strong") { verdictLabel(view.verdict, l) } }
             if !view.verdictReasons.isEmpty {
                 Layout.content("ul", context) { for reason in view.verdictReasons { el("li") { reason } } }
@@ -700,7 +705,11 @@ public enum BureauPages {
                     el("tbody") {
                         for attempt in caseFile.attempts {
                             el("tr") {
-                                el("td") { el("time", ["datetime": attempt.at.iso]) { attempt.at.iso } }
+                                el("td") {
+                                    Node.element("time", attributes: [Attribute("datetime", attempt.at.iso)] + Layout.frenchContent(context), children: [
+                                        .text("\(DateText.long(attempt.at.local.date, .fr)), \(attempt.at.local.time.french)"),
+                                    ])
+                                }
                                 Layout.content("td", context) { attempt.channel.frenchLabel }
                                 Layout.content("td", context) { attempt.outcome.frenchLabel }
                                 el("td") {
@@ -780,7 +789,7 @@ public enum BureauPages {
                 }
             }
 
-            el("h2") { l(.documentsHeading) }
+            el("h2") { l(.deskDocumentsHeading) }
             if view.isEditable {
                 el("ul") {
                     for kind in DocumentKind.allCases {

@@ -208,7 +208,7 @@ struct BureauRoutes: Sendable {
             BureauPages.invitation(
                 secret: secret, organisationName: view.organisationName, email: view.email, role: view.role,
                 secondFactorKey: view.secondFactorKey, secondFactorURL: view.secondFactorURL, problem: problem,
-                session: .init(token: token), context: reader.context(path: "/bureau/invitation", updated: nil)),
+                session: .init(token: token), context: reader.context(path: "/bureau/invitation/\(secret)", updated: nil)),
             status: status)
         response.setCookie(tokenCookie(token))
         return response
@@ -252,7 +252,7 @@ struct BureauRoutes: Sendable {
 
     func dashboard(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         try await withMember(request, context) { member, _, reader in
-            let entries = try await desk.cases.dashboard(by: member, now: unixNow)
+            let (entries, truncated) = try await desk.cases.dashboard(by: member, now: unixNow)
             let names = try await memberNames(member)
             let lines = entries.map { entry in
                 BureauPages.DeadlineLine(
@@ -261,7 +261,10 @@ struct BureauRoutes: Sendable {
                     daysLeft: entry.daysLeft, urgency: entry.urgency, isReminderDay: entry.isReminderDay,
                     assignee: entry.assigneeID.flatMap { names[$0] })
             }
-            return html(BureauPages.dashboard(lines, session: session(member), context: reader.context(path: "/bureau", updated: nil)))
+            return html(
+                BureauPages.dashboard(
+                    lines, horizonDays: HelpDeskCases.dashboardHorizonDays, truncated: truncated, session: session(member),
+                    context: reader.context(path: "/bureau", updated: nil)))
         }
     }
 
@@ -709,7 +712,8 @@ struct BureauRoutes: Sendable {
         guard let file = context.parameters.get("file"), file.hasSuffix(".ics"),
             let member = try await desk.accounts.member(calendarSecret: String(file.dropLast(4)))
         else { throw HTTPError(.notFound) }
-        let entries = try await desk.cases.dashboard(by: member, now: unixNow)
+        // The calendar holds every coming deadline (a phone keeps them), bounded only against a runaway organisation.
+        let entries = try await desk.cases.dashboard(by: member, now: unixNow, horizonDays: nil, limit: 5000).entries
         let events = entries.map { entry in
             ICalendar.Event(
                 uid: "\(entry.caseID).\(entry.ruleID)", summary: "Dossier \(entry.caseNumber) — \(entry.rule?.label ?? entry.ruleID)",
