@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -54,9 +55,10 @@ struct RawResponse {
     }
 }
 
-/// A blocking HTTP/1.1 connection on loopback that sends bytes exactly as given and reads the responses as they
-/// come, unparsed: what a test of exact bytes or of pipelining needs (HummingbirdTesting's client rebuilds them).
-final class RawConnection {
+/// An HTTP/1.1 connection on loopback that sends bytes exactly as given and reads the responses as they come,
+/// unparsed: what a test of exact bytes or of pipelining needs (HummingbirdTesting's client rebuilds them). Its
+/// socket calls block, so they run on a dispatch thread: blocking the cooperative pool would starve the router.
+final class RawConnection: @unchecked Sendable {
     private let descriptor: Int32
     private var received: [UInt8] = []
 
@@ -81,7 +83,21 @@ final class RawConnection {
 
     deinit { close(descriptor) }
 
-    func send(_ text: String) throws {
+    func send(_ text: String) async throws {
+        try await Self.offPool { try self.blockingSend(text) }
+    }
+
+    func response(isHead: Bool = false) async throws -> RawResponse {
+        try await Self.offPool { try self.blockingResponse(isHead: isHead) }
+    }
+
+    static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    private func blockingSend(_ text: String) throws {
         let bytes = Array(text.utf8)
         var sent = 0
         while sent < bytes.count {
@@ -92,7 +108,7 @@ final class RawConnection {
     }
 
     /// The next response; `isHead` when it answers a `HEAD` (no body, whatever its `Content-Length`).
-    func response(isHead: Bool = false) throws -> RawResponse {
+    private func blockingResponse(isHead: Bool) throws -> RawResponse {
         let separator: [UInt8] = Array("\r\n\r\n".utf8)
         var headEnd: Int?
         while headEnd == nil {
@@ -121,9 +137,11 @@ final class RawConnection {
 
 @Suite("Web: prepared pages in front of the router")
 struct PreparedPageHandlerTests {
-    static func request(_ method: String = "GET", _ target: String, _ headers: [String] = []) -> String {
+    static func request(_ method: String, _ target: String, _ headers: [String] = []) -> String {
         ([method + " " + target + " HTTP/1.1", "Host: 127.0.0.1"] + headers).joined(separator: "\r\n") + "\r\n\r\n"
     }
+
+    static func request(_ target: String, _ headers: [String] = []) -> String { request("GET", target, headers) }
 
     @Test(
         "a page answered by the handler is byte for byte the router's answer (Date aside): GET, HEAD, gzip, 304",
@@ -135,10 +153,10 @@ struct PreparedPageHandlerTests {
             // Each variant on an address of its own (an ignored query parameter), so that its first request goes
             // through the router and the second is answered in front of it.
             let separator = path.contains("?") ? "&" : "?"
-            try connection.send(Self.request(path + separator + "v=etag"))
-            let plainTag = try #require(try connection.response().header("etag"))
-            try connection.send(Self.request(path + separator + "v=etag-gzip", ["Accept-Encoding: gzip"]))
-            let gzipTag = try #require(try connection.response().header("etag"))
+            try await connection.send(Self.request(path + separator + "v=etag"))
+            let plainTag = try #require(try await connection.response().header("etag"))
+            try await connection.send(Self.request(path + separator + "v=etag-gzip", ["Accept-Encoding: gzip"]))
+            let gzipTag = try #require(try await connection.response().header("etag"))
             let variants: [(method: String, headers: [String], status: Int)] = [
                 ("GET", [], 200), ("GET", ["Accept-Encoding: gzip"], 200), ("HEAD", [], 200),
                 ("HEAD", ["Accept-Encoding: gzip, deflate"], 200), ("GET", ["If-None-Match: \(plainTag)"], 304),
@@ -148,11 +166,11 @@ struct PreparedPageHandlerTests {
             for (index, variant) in variants.enumerated() {
                 let request = Self.request(variant.method, path + separator + "v=\(index)", variant.headers)
                 let before = prepared.answered
-                try connection.send(request)
-                let routed = try connection.response(isHead: variant.method == "HEAD")
+                try await connection.send(request)
+                let routed = try await connection.response(isHead: variant.method == "HEAD")
                 #expect(prepared.answered == before, "the first request of an address goes to the router")
-                try connection.send(request)
-                let fast = try connection.response(isHead: variant.method == "HEAD")
+                try await connection.send(request)
+                let fast = try await connection.response(isHead: variant.method == "HEAD")
                 #expect(prepared.answered == before + 1, "the second one is answered in front of it: \(request)")
                 #expect(routed.status == variant.status, "\(request)")
                 #expect(fast.bytesWithoutDate == routed.bytesWithoutDate, "\(request)\n\(routed.head)\n\(fast.head)")
@@ -167,16 +185,17 @@ struct PreparedPageHandlerTests {
         let prepared = PreparedPages()
         try await makeLiveApp(prepared: prepared).test(.live) { client in
             let connection = try RawConnection(port: try #require(client.port))
-            try connection.send(Self.request("/static/style.css") + Self.request("/dossier/ce-2019"))
-            _ = try connection.response()
-            _ = try connection.response()
+            try await connection.send(Self.request("/static/style.css") + Self.request("/dossier/ce-2019"))
+            _ = try await connection.response()
+            _ = try await connection.response()
             let before = prepared.answered
             // hit, miss (not cached), hit, miss (404), HEAD hit, miss (a form's POST target), hit
-            try connection.send(
+            try await connection.send(
                 Self.request("/static/style.css") + Self.request("/healthz") + Self.request("/dossier/ce-2019")
                     + Self.request("/nulle-part") + Self.request("HEAD", "/static/style.css") + Self.request("/readyz")
                     + Self.request("/dossier/ce-2019"))
-            let responses = try [false, false, false, false, true, false, false].map { try connection.response(isHead: $0) }
+            var responses: [RawResponse] = []
+            for isHead in [false, false, false, false, true, false, false] { responses.append(try await connection.response(isHead: isHead)) }
             #expect(responses.map(\.status) == [200, 200, 200, 404, 200, 200, 200])
             #expect(responses[0].header("content-type") == "text/css; charset=utf-8")
             #expect(String(decoding: responses[1].body, as: UTF8.self) == #"{"status":"ok"}"#)
@@ -195,11 +214,11 @@ struct PreparedPageHandlerTests {
         try await makeLiveApp(prepared: measured, metrics: metrics).test(.live) { client in
             let connection = try RawConnection(port: try #require(client.port))
             for _ in 0..<5 {
-                try connection.send(Self.request("/dossier/ce-2019"))
-                _ = try connection.response()
+                try await connection.send(Self.request("/dossier/ce-2019"))
+                _ = try await connection.response()
             }
-            try connection.send(Self.request("HEAD", "/dossier/ce-2019"))
-            _ = try connection.response(isHead: true)
+            try await connection.send(Self.request("HEAD", "/dossier/ce-2019"))
+            _ = try await connection.response(isHead: true)
             #expect(measured.answered == 5)
             let exposition = Exposition(metrics)
             #expect(exposition.value(#"guichet_http_requests_total{route="/dossier/{item}",method="GET",status="200"}"#) == 5)
@@ -217,8 +236,8 @@ struct PreparedPageHandlerTests {
             let connection = try RawConnection(port: try #require(client.port))
             let paths = ["/dossier/ce-2019", "/", "/themes", "/flux.atom", "/static/style.css", "/sitemap.xml"]
             for path in paths {
-                try connection.send(Self.request(path))
-                #expect(try connection.response().status == 200, "\(path)")
+                try await connection.send(Self.request(path))
+                #expect(try await connection.response().status == 200, "\(path)")
             }
             #expect(prepared.answered == paths.count, "each answered in front of the router from its first request")
         }
