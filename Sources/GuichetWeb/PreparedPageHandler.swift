@@ -86,7 +86,8 @@ final class PreparedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private func write(_ answer: PreparedPages.Answer, context: ChannelHandlerContext) {
         let (second, text) = date.now()
         let head: HTTPResponse
-        if let last, last.second == second, last.status == answer.status, last.fields == answer.fields {
+        // In order, field by field: `==` on HTTPFields ignores the interleaving of different names.
+        if let last, last.second == second, last.status == answer.status, last.fields.elementsEqual(answer.fields) {
             head = last.head
         } else {
             var fields = answer.fields
