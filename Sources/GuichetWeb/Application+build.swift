@@ -63,18 +63,20 @@ public struct HelpDeskDependencies: Sendable {
 }
 
 /// Builds the router with every route and middleware, wrapped in the site's responder (405 handling); tests drive
-/// it without sockets.
-public func buildRouter(
-    dependencies: WebDependencies, configuration: WebConfiguration, logger: Logger = Logger(label: "guichet.web")
+/// it without sockets. With `prepared`, the pages it serves from its page caches are kept there for the channel
+/// handler in front of it (``PreparedPageHandler``).
+func buildRouter(
+    dependencies: WebDependencies, configuration: WebConfiguration, logger: Logger = Logger(label: "guichet.web"),
+    prepared: PreparedPages?
 ) -> SiteResponderBuilder {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware())
-    let cache = PageCache(metrics: dependencies.metrics)
+    let cache = PageCache(metrics: dependencies.metrics, prepared: prepared)
     DossierRoutes(store: dependencies.dossier, configuration: configuration, cache: cache).register(on: router)
     SearchRoutes(
         index: dependencies.search, store: dependencies.dossier, configuration: configuration,
-        duration: dependencies.metrics?.searchDuration
+        pages: PageCache(capacity: 1024, prepared: prepared), duration: dependencies.metrics?.searchDuration
     ).register(on: router)
     FeedRoutes(
         store: dependencies.dossier, configuration: configuration, cache: cache,
@@ -97,17 +99,50 @@ public func buildRouter(
     return SiteResponderBuilder(router: router, metrics: dependencies.metrics)
 }
 
-/// The HTTP application listening on `host:port`.
+/// Builds the router with every route and middleware, wrapped in the site's responder (405 handling); tests drive
+/// it without sockets.
+public func buildRouter(
+    dependencies: WebDependencies, configuration: WebConfiguration, logger: Logger = Logger(label: "guichet.web")
+) -> SiteResponderBuilder {
+    buildRouter(dependencies: dependencies, configuration: configuration, logger: logger, prepared: nil)
+}
+
+/// The HTTP application listening on `host:port`. Public pages already in a page cache are answered by
+/// ``PreparedPageHandler`` in front of the router; everything else goes through the router.
 public func buildApplication(
     dependencies: WebDependencies, configuration: WebConfiguration, host: String, port: Int, logger: Logger,
     services: [any Service] = []
 ) -> some ApplicationProtocol {
-    Application(
-        router: buildRouter(dependencies: dependencies, configuration: configuration, logger: logger),
-        server: .http1(configuration: .init(additionalChannelHandlers: [HTTP10ConnectionCloseInstaller()], idleTimeout: .seconds(60))),
-        configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "guichet"),
+    buildApplication(
+        dependencies: dependencies, configuration: configuration, host: host, port: port, logger: logger, services: services,
+        prepared: PreparedPages(metrics: dependencies.metrics))
+}
+
+/// ``buildApplication(dependencies:configuration:host:port:logger:services:)`` with the prepared pages given (tests
+/// read what they answered).
+func buildApplication(
+    dependencies: WebDependencies, configuration: WebConfiguration, host: String, port: Int, logger: Logger,
+    services: [any Service] = [], prepared: PreparedPages
+) -> some ApplicationProtocol {
+    let serverName = "guichet"
+    let router = buildRouter(dependencies: dependencies, configuration: configuration, logger: logger, prepared: prepared)
+    var app = Application(
+        router: router,
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [
+                    HTTP10ConnectionCloseInstaller(), PreparedPageInstaller(pages: prepared, serverName: serverName),
+                ],
+                idleTimeout: .seconds(60))),
+        configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: serverName),
         services: services,
         logger: logger)
+    // After indexing, before the port opens: the public pages are rendered once, not by the first readers under load.
+    let warmUp = PageWarmUp(
+        responder: SiteResponder(inner: router.router.buildResponder(), metrics: nil), baseURL: configuration.baseURL,
+        limit: configuration.warmUpPages, logger: logger)
+    app.beforeServerStarts { await warmUp.run() }
+    return app
 }
 
 /// The metrics listener: `GET /metrics` (and `HEAD`) on its own address, nothing else (404). Its requests are not

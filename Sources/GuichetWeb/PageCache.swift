@@ -3,6 +3,7 @@ internal import HTTPTypes
 internal import CompressNIO
 internal import GuichetCore
 internal import CoreMetrics
+internal import Hummingbird
 
 /// Rendered responses of the read-only dossier pages, kept in memory with their entity tag.
 ///
@@ -25,6 +26,18 @@ final class PageCache: Sendable {
             let eTag: String
             let headers: HTTPFields
         }
+
+        /// The page as it is, as a variant.
+        var identity: Variant { Variant(body: body, eTag: eTag, headers: headers) }
+
+        /// The representation a request gets — the gzip copy when its `Accept-Encoding` accepts gzip — and whether
+        /// its `If-None-Match` already names it (then the answer is `304 Not Modified`). The router and the channel
+        /// handler in front of it both decide here.
+        func representation(acceptEncoding: String?, ifNoneMatch: String?) -> (variant: Variant, isNotModified: Bool) {
+            let variant = if let gzip, Response.acceptsGzip(acceptEncoding) { gzip } else { identity }
+            guard let tags = ifNoneMatch else { return (variant, false) }
+            return (variant, tags == variant.eTag || tags == "*" || tags.contains(variant.eTag))
+        }
     }
 
     /// Pages smaller than this are sent as they are.
@@ -34,11 +47,25 @@ final class PageCache: Sendable {
     /// `guichet_page_cache_lookups_total{result="hit"}` and `{result="miss"}` (no-op counters without metrics).
     private let hits: Counter
     private let misses: Counter
+    /// Where the pages this cache serves are kept for the channel handler in front of the router (nil: no fast
+    /// path, as when the router is driven without sockets).
+    let prepared: PreparedPages?
 
-    init(capacity: Int = 4096, metrics: SiteMetrics? = nil) {
+    init(capacity: Int = 4096, metrics: SiteMetrics? = nil, prepared: PreparedPages? = nil) {
         entries = MemoCache(capacity: capacity)
         hits = metrics?.pageCacheHits ?? Counter(label: "page_cache_hits", factory: NOOPMetricsHandler.instance)
         misses = metrics?.pageCacheMisses ?? Counter(label: "page_cache_misses", factory: NOOPMetricsHandler.instance)
+        self.prepared = prepared
+    }
+
+    /// The response for a cached entry (``Response/cached(_:request:)``), and the entry handed to the prepared
+    /// pages: the next request for the same address and language is answered by ``PreparedPageHandler`` before the
+    /// router, counted as a hit of this cache.
+    func response(_ entry: Entry, to request: Request, context: AppRequestContext) -> Response {
+        prepared?.keep(
+            entry, target: request.head.path, acceptLanguage: request.headers[.acceptLanguage], route: context.endpointPath,
+            hits: hits)
+        return Response.cached(entry, request: request)
     }
 
     /// Returns the cached entry for `key`, rendering and storing it when absent (a render that gives nil, a page

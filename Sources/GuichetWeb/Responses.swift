@@ -15,25 +15,22 @@ enum ContentType {
 }
 
 extension Response {
-    /// A 200 response for a cached entry, or 304 when the client already holds it.
     /// A cached page: gzip-compressed when the client accepts it (compressed once, when cached), `304 Not
     /// Modified` when its `If-None-Match` names the representation it would get.
     static func cached(_ entry: PageCache.Entry, request: Request) -> Response {
-        let (body, eTag, headers) =
-            if let gzip = entry.gzip, acceptsGzip(request.headers[.acceptEncoding]) {
-                (gzip.body, gzip.eTag, gzip.headers)
-            } else {
-                (entry.body, entry.eTag, entry.headers)
-            }
-        if let tags = request.headers[.ifNoneMatch], tags == eTag || tags == "*" || tags.contains(eTag) {
-            return Response(status: .notModified, headers: headers)
-        }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+        let (variant, isNotModified) = entry.representation(
+            acceptEncoding: request.headers[.acceptEncoding], ifNoneMatch: request.headers[.ifNoneMatch])
+        if isNotModified { return Response(status: .notModified, headers: variant.headers) }
+        return Response(status: .ok, headers: variant.headers, body: ResponseBody(byteBuffer: variant.body))
     }
 
     /// Whether an `Accept-Encoding` value accepts gzip: listed (or `*`) without `q=0`.
     static func acceptsGzip(_ value: String?) -> Bool {
         guard let value, value.utf8.count < 512 else { return false }
+        // What most clients send, without splitting (the parse below gives the same answer for these).
+        if value == "gzip" || value == "gzip, deflate" || value == "gzip, deflate, br" || value == "gzip, deflate, br, zstd" {
+            return true
+        }
         for part in value.split(separator: ",") {
             let fields = part.split(separator: ";")
             guard let name = fields.first?.trimmingCharacters(in: .whitespaces).lowercased(), name == "gzip" || name == "*"

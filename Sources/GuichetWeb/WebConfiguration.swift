@@ -22,11 +22,14 @@ public struct WebConfiguration: Sendable {
     public var metricsToken: String?
     /// How long `/readyz` waits for the database before answering 503.
     public var readinessTimeout: Duration
+    /// How many of the sitemap's pages are rendered before the port opens (``PageWarmUp``); 0 renders none.
+    public var warmUpPages: Int
 
     public init(
         baseURL: String, pageSize: Int = 20, searchPageSize: Int = 10, secureCookies: Bool? = nil,
         trustForwardedFor: Bool = false, exitURL: String = "https://meteofrance.com/", codeAttemptsPerWindow: Int = 20,
-        codeAttemptWindowSeconds: Int = 900, metricsToken: String? = nil, readinessTimeout: Duration = .seconds(2)
+        codeAttemptWindowSeconds: Int = 900, metricsToken: String? = nil, readinessTimeout: Duration = .seconds(2),
+        warmUpPages: Int = 5000
     ) {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
@@ -40,5 +43,6 @@ public struct WebConfiguration: Sendable {
         self.codeAttemptWindowSeconds = codeAttemptWindowSeconds
         self.metricsToken = metricsToken
         self.readinessTimeout = readinessTimeout
+        self.warmUpPages = warmUpPages
     }
 }

@@ -12,7 +12,7 @@ struct DeadlineRoutes: Sendable {
     var cache: PageCache? = nil
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/delais") { request, _ in try await self.page(request) }
+        router.get("/delais") { request, context in try await self.page(request, context) }
         router.get("/delais/echeance.ics") { request, _ in try self.calendar(request) }
     }
 
@@ -81,7 +81,7 @@ struct DeadlineRoutes: Sendable {
             .filter { !$0.1.isEmpty }.map { "\($0.0)=\(percentEncode($0.1))" }.joined(separator: "&")
     }
 
-    func page(_ request: Request) async throws -> Response {
+    func page(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let reader = ReaderLanguage(request)
         var form = Self.form(request)
         let result = form.isEmpty || request.uri.queryParameters.get("regle") == nil ? nil : Self.compute(&form)
@@ -100,7 +100,7 @@ struct DeadlineRoutes: Sendable {
         if form.errors.isEmpty, let cache,
             let entry = try await cache.value("delais|\(query)|\(reader.key)", contentType: ContentType.html, render: render)
         {
-            return Response.cached(entry, request: request)
+            return cache.response(entry, to: request, context: context)
         }
         let html = render()
         var response = Response.text(html, status: form.errors.isEmpty ? .ok : .unprocessableContent,

@@ -10,15 +10,15 @@ struct DossierRoutes: Sendable {
     let cache: PageCache
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/") { request, _ in try await self.home(request) }
+        router.get("/") { request, context in try await self.home(request, context) }
         router.get("/rubriques/:section") { request, context in try await self.section(request, context) }
         router.get("/dossier/:item") { request, context in try await self.item(request, context) }
-        router.get("/themes") { request, _ in try await self.themes(request) }
+        router.get("/themes") { request, context in try await self.themes(request, context) }
         router.get("/themes/:tag") { request, context in try await self.tag(request, context) }
-        router.get("/a-propos") { request, _ in try await self.about(request) }
+        router.get("/a-propos") { request, context in try await self.about(request, context) }
     }
 
-    func home(_ request: Request) async throws -> Response {
+    func home(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let reader = ReaderLanguage(request)
         let entry = try await cache.value("home|\(reader.key)", contentType: ContentType.html) {
             let sections = try await store.sections()
@@ -28,7 +28,7 @@ struct DossierRoutes: Sendable {
                 sections: sections.map { DossierPages.SectionEntry(section: $0.section, itemCount: $0.itemCount) },
                 latest: latest, context: context)
         }
-        return try found(entry, request)
+        return try found(entry, request, context)
     }
 
     func section(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -47,7 +47,7 @@ struct DossierRoutes: Sendable {
                 record.section, bodyHTML: record.bodyHTML, items: items.elements, page: page, pageCount: pageCount,
                 context: reader.context(path: SitePath.section(id, page: page).path, updated: updated))
         }
-        return try found(entry, request)
+        return try found(entry, request, context)
     }
 
     func item(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -72,10 +72,10 @@ struct DossierRoutes: Sendable {
                 item, bodyHTML: record.bodyHTML, sections: sections, tags: tags, related: related,
                 context: reader.context(path: SitePath.item(id).path, updated: item.updated))
         }
-        return try found(entry, request)
+        return try found(entry, request, context)
     }
 
-    func themes(_ request: Request) async throws -> Response {
+    func themes(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let reader = ReaderLanguage(request)
         let entry = try await cache.value("themes|\(reader.key)", contentType: ContentType.html) {
             let tags = try await store.tags()
@@ -83,7 +83,7 @@ struct DossierRoutes: Sendable {
                 tags.map { ($0.tag, $0.itemCount) },
                 context: reader.context(path: "/themes", updated: try await store.lastUpdated()))
         }
-        return try found(entry, request)
+        return try found(entry, request, context)
     }
 
     func tag(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -101,15 +101,15 @@ struct DossierRoutes: Sendable {
                 tag, items: items.elements, page: page, pageCount: pageCount,
                 context: reader.context(path: SitePath.tag(id, page: page).path, updated: items.elements.map(\.updated).max()))
         }
-        return try found(entry, request)
+        return try found(entry, request, context)
     }
 
-    func about(_ request: Request) async throws -> Response {
+    func about(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let reader = ReaderLanguage(request)
         let entry = try await cache.value("about|\(reader.key)", contentType: ContentType.html) {
             DossierPages.about(context: reader.context(path: "/a-propos", updated: nil))
         }
-        return try found(entry, request)
+        return try found(entry, request, context)
     }
 
     /// The `page` query value: absent means 1; anything but a sane positive number is a missing page.
@@ -119,8 +119,8 @@ struct DossierRoutes: Sendable {
         return page
     }
 
-    func found(_ entry: PageCache.Entry?, _ request: Request) throws -> Response {
+    func found(_ entry: PageCache.Entry?, _ request: Request, _ context: AppRequestContext) throws -> Response {
         guard let entry else { throw HTTPError(.notFound) }
-        return Response.cached(entry, request: request)
+        return cache.response(entry, to: request, context: context)
     }
 }

@@ -15,9 +15,9 @@ struct FeedRoutes: Sendable {
     static let feedLength = 30
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/flux.atom") { request, _ in try await self.siteFeed(request) }
+        router.get("/flux.atom") { request, context in try await self.siteFeed(request, context) }
         router.get("/rubriques/:section/flux.atom") { request, context in try await self.sectionFeed(request, context) }
-        router.get("/sitemap.xml") { request, _ in try await self.sitemap(request) }
+        router.get("/sitemap.xml") { request, context in try await self.sitemap(request, context) }
     }
 
     func entries(_ filter: ItemFilter) async throws -> [AtomFeed.Entry] {
@@ -29,7 +29,7 @@ struct FeedRoutes: Sendable {
         }
     }
 
-    func siteFeed(_ request: Request) async throws -> Response {
+    func siteFeed(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let entry = try await cache.value("feed", contentType: ContentType.atom, varyLanguage: false) {
             let entries = try await entries(.all)
             let updated = try await store.lastUpdated() ?? LocalDate(daysSinceEpoch: 0)
@@ -39,7 +39,7 @@ struct FeedRoutes: Sendable {
                 baseURL: configuration.baseURL)
         }
         guard let entry else { throw HTTPError(.notFound) }
-        return Response.cached(entry, request: request)
+        return cache.response(entry, to: request, context: context)
     }
 
     func sectionFeed(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -54,10 +54,10 @@ struct FeedRoutes: Sendable {
                 entries: entries, baseURL: configuration.baseURL)
         }
         guard let entry else { throw HTTPError(.notFound) }
-        return Response.cached(entry, request: request)
+        return cache.response(entry, to: request, context: context)
     }
 
-    func sitemap(_ request: Request) async throws -> Response {
+    func sitemap(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let entry = try await cache.value("sitemap", contentType: ContentType.xml, varyLanguage: false) {
             let lastUpdated = try await store.lastUpdated()
             var pages: [(path: String, updated: LocalDate?)] = [
@@ -89,6 +89,6 @@ struct FeedRoutes: Sendable {
             return Sitemap.render(pages, baseURL: configuration.baseURL)
         }
         guard let entry else { throw HTTPError(.notFound) }
-        return Response.cached(entry, request: request)
+        return cache.response(entry, to: request, context: context)
     }
 }

@@ -18,7 +18,7 @@ struct SearchRoutes: Sendable {
     let lastUpdated = MemoCache<Int, LocalDate?>(capacity: 1)
     /// Rendered result pages (with their gzip copy and ETag), for queries of at most `cachedQueryLength`
     /// bytes; a cache of their own, so that made-up queries never push the dossier's pages out.
-    let pages = PageCache(capacity: 1024)
+    let pages: PageCache
     static let cachedQueryLength = 200
 
     struct ResultKey: Hashable, Sendable {
@@ -34,7 +34,7 @@ struct SearchRoutes: Sendable {
     static let maxQueryLength = 10_000
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/recherche") { request, _ in try await self.page(request) }
+        router.get("/recherche") { request, context in try await self.page(request, context) }
         router.get("/api/recherche") { request, _ in try await self.api(request) }
     }
 
@@ -55,7 +55,7 @@ struct SearchRoutes: Sendable {
         return (raw, query, page, hits)
     }
 
-    func page(_ request: Request) async throws -> Response {
+    func page(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let reader = ReaderLanguage(request)
         let raw = request.uri.queryParameters.get("q") ?? ""
         guard raw.utf8.count <= Self.cachedQueryLength, let page = DossierRoutes.page(request) else {
@@ -65,7 +65,7 @@ struct SearchRoutes: Sendable {
             try await renderHTML(request, reader: reader)
         }
         guard let entry else { throw HTTPError(.notFound) }
-        return Response.cached(entry, request: request)
+        return pages.response(entry, to: request, context: context)
     }
 
     /// The result page without the page cache (queries longer than `cachedQueryLength`).

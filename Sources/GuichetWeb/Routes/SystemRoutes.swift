@@ -18,8 +18,8 @@ struct SystemRoutes: Sendable {
         router.get("/favicon.ico") { _, _ in
             Response(status: .noContent, headers: [.cacheControl: "public, max-age=86400"])
         }
-        router.get("/static/style.css") { request, _ in try await self.stylesheet(request) }
-        router.get("/api/openapi.yaml") { request, _ in try await self.openAPI(request) }
+        router.get("/static/style.css") { request, context in try await self.stylesheet(request, context) }
+        router.get("/api/openapi.yaml") { request, context in try await self.openAPI(request, context) }
     }
 
     /// Liveness: 200 whenever the process answers HTTP; the database is not touched (a database outage must not
@@ -66,16 +66,16 @@ struct SystemRoutes: Sendable {
         }
     }
 
-    func stylesheet(_ request: Request) async throws -> Response {
+    func stylesheet(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let entry = try await cache.value("css", contentType: ContentType.css, maxAge: 3600, varyLanguage: false) { Stylesheet.css }
         guard let entry else { throw HTTPError(.notFound) }
-        return Response.cached(entry, request: request)
+        return cache.response(entry, to: request, context: context)
     }
 
-    func openAPI(_ request: Request) async throws -> Response {
+    func openAPI(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let entry = try await cache.value("openapi", contentType: ContentType.yaml, varyLanguage: false) { OpenAPIDocument.yaml }
         guard let entry else { throw HTTPError(.notFound) }
-        return Response.cached(entry, request: request)
+        return cache.response(entry, to: request, context: context)
     }
 }
 
