@@ -102,14 +102,11 @@ struct BureauRoutes: Sendable {
         _ request: Request, reader: ReaderLanguage, email: String, chosen: String?, problem: String?, status: HTTPResponse.Status
     ) async throws -> Response {
         let organisations = (try? await desk.accounts.organisations()) ?? []
-        let token = ParcoursRoutes.token(request)
-        var response = html(
+        return publicPage(request, status: status) { session in
             BureauPages.login(
                 organisations: organisations.map { ($0.id, $0.name) }, chosen: chosen, email: email, problem: problem,
-                session: .init(token: token), context: reader.context(path: "/bureau/connexion", updated: nil)),
-            status: status)
-        response.setCookie(tokenCookie(token))
-        return response
+                session: session, context: reader.context(path: "/bureau/connexion", updated: nil))
+        }
     }
 
     func login(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -142,13 +139,10 @@ struct BureauRoutes: Sendable {
     }
 
     func secondFactorPage(_ request: Request, reader: ReaderLanguage, problem: String?, status: HTTPResponse.Status) -> Response {
-        let token = ParcoursRoutes.token(request)
-        var response = html(
+        publicPage(request, status: status) { session in
             BureauPages.secondFactor(
-                problem: problem, session: .init(token: token), context: reader.context(path: "/bureau/verification", updated: nil)),
-            status: status)
-        response.setCookie(tokenCookie(token))
-        return response
+                problem: problem, session: session, context: reader.context(path: "/bureau/verification", updated: nil))
+        }
     }
 
     func secondFactor(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -203,15 +197,12 @@ struct BureauRoutes: Sendable {
     func invitationPage(
         _ request: Request, reader: ReaderLanguage, secret: String, view: InvitationView, problem: String?, status: HTTPResponse.Status
     ) -> Response {
-        let token = ParcoursRoutes.token(request)
-        var response = html(
+        publicPage(request, status: status) { session in
             BureauPages.invitation(
                 secret: secret, organisationName: view.organisationName, email: view.email, role: view.role,
                 secondFactorKey: view.secondFactorKey, secondFactorURL: view.secondFactorURL, problem: problem,
-                session: .init(token: token), context: reader.context(path: "/bureau/invitation/\(secret)", updated: nil)),
-            status: status)
-        response.setCookie(tokenCookie(token))
-        return response
+                session: session, context: reader.context(path: "/bureau/invitation/\(secret)", updated: nil))
+        }
     }
 
     func invitation(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -832,18 +823,13 @@ struct BureauRoutes: Sendable {
         }
         var fields: FormFields?
         if form {
-            if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            switch await FormFields.read(&request, limit: limit) {
+            case .tooLarge:
                 return message(.captureRefused("Le fichier envoyé est trop grand."), reader: reader, session: session(member), status: .contentTooLarge)
-            }
-            let buffer: ByteBuffer
-            do { buffer = try await request.body.collect(upTo: limit) } catch {
-                return message(.captureRefused("Le fichier envoyé est trop grand."), reader: reader, session: session(member), status: .contentTooLarge)
-            }
-            let bytes = Array(buffer.readableBytesView)
-            if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) {
-                do { fields = try MultipartForm.parse(bytes, boundary: boundary) } catch { return message(.badFormToken, reader: reader, session: session(member)) }
-            } else {
-                fields = FormFields.urlEncoded(bytes)
+            case .malformed:
+                return message(.badFormToken, reader: reader, session: session(member))
+            case .fields(let read):
+                fields = read
             }
             guard constantTimeEqual(fields?["jeton"] ?? "", member.formToken) else {
                 logger.notice("desk form token refused", metadata: ["account.id": "\(member.accountID)"])
@@ -863,8 +849,7 @@ struct BureauRoutes: Sendable {
 
     /// A public form (login, invitation): read with the site's double-submit token; `nil` when the token is wrong.
     func publicForm(_ request: inout Request) async -> FormFields? {
-        guard let buffer = try? await request.body.collect(upTo: Self.formLimit) else { return nil }
-        let form = FormFields.urlEncoded(Array(buffer.readableBytesView))
+        guard case .fields(let form) = await FormFields.read(&request, limit: Self.formLimit) else { return nil }
         return ParcoursRoutes.tokenMatches(request, form) ? form : nil
     }
 
@@ -931,6 +916,15 @@ struct BureauRoutes: Sendable {
 
     func sessionCookie(_ value: String, maxAge: Int? = nil) -> Cookie {
         Cookie(name: Self.sessionCookie, value: value, maxAge: maxAge, path: "/bureau", secure: configuration.secureCookies, httpOnly: true, sameSite: .strict)
+    }
+
+    /// A page with a public form (login, second factor, invitation): rendered with this browser's double-submit
+    /// token, whose cookie is (re)set.
+    func publicPage(_ request: Request, status: HTTPResponse.Status, _ render: (BureauPages.Session) -> String) -> Response {
+        let token = ParcoursRoutes.token(request)
+        var response = html(render(.init(token: token)), status: status)
+        response.setCookie(tokenCookie(token))
+        return response
     }
 
     func tokenCookie(_ token: String) -> Cookie {

@@ -487,28 +487,10 @@ struct ParcoursRoutes: Sendable {
 
     // MARK: Forms, cookies, limits
 
-    enum FormRead {
-        case fields(FormFields)
-        case tooLarge
-        case malformed
-    }
-
-    /// Reads a form body of at most `limit` bytes; a larger declared length is refused before reading.
-    func readForm(_ request: inout Request, limit: Int) async -> FormRead {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { return .tooLarge }
-        let buffer: ByteBuffer
-        do { buffer = try await request.body.collect(upTo: limit) } catch { return .tooLarge }
-        let bytes = Array(buffer.readableBytesView)
-        if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) {
-            do { return .fields(try MultipartForm.parse(bytes, boundary: boundary)) } catch { return .malformed }
-        }
-        return .fields(FormFields.urlEncoded(bytes))
-    }
-
     /// The submitted form once its size, framing and anti-forgery token are checked, or the page that refuses it
     /// (413, 400, 403: nothing is saved).
     func checkedForm(_ request: inout Request, limit: Int, reader: ReaderLanguage) async -> Result<FormFields, Refusal> {
-        switch await readForm(&request, limit: limit) {
+        switch await FormFields.read(&request, limit: limit) {
         case .tooLarge: return .failure(Refusal(response: tooLarge(reader)))
         case .malformed: return .failure(Refusal(response: badForm(reader)))
         case .fields(let form):
