@@ -109,7 +109,10 @@ let package = Package(
             swiftSettings: strictness
         ),
         // Page models and their HTML, Atom and XML renderings, as strings.
-        .target(name: "GuichetViews", dependencies: ["GuichetCore"], swiftSettings: strictness),
+        // The interface translations of the community languages are data files (Translations/<code>.json).
+        .target(
+            name: "GuichetViews", dependencies: ["GuichetCore"], resources: [.copy("Translations")],
+            swiftSettings: strictness),
         // The HTTP front: routes, middleware, error pages.
         .target(
             name: "GuichetWeb",
@@ -136,7 +139,7 @@ let package = Package(
             name: "GuichetCLI",
             dependencies: [
                 "GuichetWeb", "GuichetSQLite", "GuichetPostgres", "GuichetServices", "GuichetContent", "GuichetStorage", "GuichetCore",
-                "GuichetDocuments", "GuichetEncryption", "GuichetHelpDesk",
+                "GuichetDocuments", "GuichetEncryption", "GuichetHelpDesk", "GuichetViews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

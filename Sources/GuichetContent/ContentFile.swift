@@ -18,6 +18,8 @@ public struct ContentFile: Sendable, Equatable {
         case tags
         /// A guided interview definition (`parcours/*.yml`).
         case interview
+        /// A guide (`guides/<slug>.md`).
+        case guide
         /// Not part of the dossier (READMEs, interview definitions, other files).
         case other
     }
@@ -28,6 +30,7 @@ public struct ContentFile: Sendable, Equatable {
         guard path.hasSuffix(".md") else { return .other }
         if path.hasPrefix("sections/") && !path.dropFirst("sections/".count).contains("/") { return .section }
         if path.hasPrefix("items/") { return .item }
+        if path.hasPrefix("guides/") && !path.dropFirst("guides/".count).contains("/") { return .guide }
         return .other
     }
 }
@@ -78,6 +81,8 @@ public struct ContentCatalog: Sendable {
     public var tags: [GuichetCore.Tag] = []
     /// The guided interviews (`parcours/`), validated.
     public var interviews: [InterviewDefinition] = []
+    /// The guides (`guides/`), by situation then order.
+    public var guides: [ParsedGuide] = []
     /// Every problem, blocking or not, in file then line order.
     public var problems: [ContentProblem] = []
 

@@ -8,10 +8,14 @@ internal import Yams
 /// broken link) and are reported all the same, so that `guichet content check` fails on them.
 public enum ContentParser {
     /// Site paths that bodies may link to besides sections, items and tags (`/recherche`, `/delais`…).
-    public static let fixedPaths: Set<String> = ["/", "/recherche", "/delais", "/flux.atom", "/themes", "/a-propos"]
+    public static let fixedPaths: Set<String> = [
+        "/", "/recherche", "/delais", "/flux.atom", "/themes", "/a-propos", "/guides", "/parcours",
+    ]
 
     /// Parses and cross-checks every file; files of role `.other` are ignored.
-    public static func parse(_ files: [ContentFile], fixedPaths: Set<String> = fixedPaths) -> ContentCatalog {
+    ///
+    /// - Parameter today: when given, dates of verification after it are reported (a guide's `checked`).
+    public static func parse(_ files: [ContentFile], fixedPaths: Set<String> = fixedPaths, today: LocalDate? = nil) -> ContentCatalog {
         var catalog = ContentCatalog()
         var problems: [ContentProblem] = []
         var declaredTags: Set<GuichetCore.Tag.ID>? = nil
@@ -61,8 +65,18 @@ public enum ContentParser {
             items.append((parsed, reader))
         }
 
+        // Guides and paths are known by their file names, so that any body may link to them.
+        let guideIDs = sorted.filter { $0.role == .guide }.compactMap { file in
+            file.path.split(separator: "/").last.map { String($0.dropLast(3)) }
+        }
+        let interviewIDs = sorted.filter { $0.role == .interview }.compactMap { file in
+            file.path.split(separator: "/").last.map { String($0.split(separator: ".").first ?? "") }
+        }
+
         // Links and related items can only be checked once every file is known.
         var known = fixedPaths
+        for id in guideIDs { known.insert("/guides/\(id)") }
+        for id in interviewIDs { known.insert("/parcours/\(id)") }
         for id in sectionPaths.keys { known.insert("/rubriques/\(id)") }
         for id in itemPaths.keys { known.insert("/dossier/\(id)") }
         for id in declaredTags ?? [] { known.insert("/themes/\(id)") }
@@ -97,6 +111,32 @@ public enum ContentParser {
             let (definition, found) = InterviewParser.parse(file)
             problems += found
             if let definition { catalog.interviews.append(definition) }
+        }
+        var guidePaths: [Guide.ID: String] = [:]
+        let interviewSet = Set(catalog.interviews.map(\.id))
+        for file in sorted where file.role == .guide {
+            var reader = FieldReader(file: file)
+            guard let (parsed, interview) = reader.guide(knownSections: Set(sectionPaths.keys), today: today) else {
+                problems += reader.problems
+                continue
+            }
+            if let other = guidePaths[parsed.guide.id] {
+                problems += reader.problems
+                problems.append(reader.problem("guide « \(parsed.guide.id) » déjà défini dans \(other)", key: "slug"))
+                continue
+            }
+            if let (id, line) = interview, !interviewSet.contains(id) {
+                reader.report("parcours inconnu « \(id) » (content/parcours/\(id).yml)", line: line)
+            }
+            reader.checkLinks(parsed.document, known: known)
+            problems += reader.problems
+            guidePaths[parsed.guide.id] = file.path
+            catalog.guides.append(parsed)
+        }
+        catalog.guides.sort {
+            let a = Guide.Situation.allCases.firstIndex(of: $0.guide.situation) ?? 0
+            let b = Guide.Situation.allCases.firstIndex(of: $1.guide.situation) ?? 0
+            return (a, $0.guide.order, $0.guide.title) < (b, $1.guide.order, $1.guide.title)
         }
         catalog.items.sort { ($0.item.date, $0.item.id) > ($1.item.date, $1.item.id) }
         catalog.problems = problems.sorted { ($0.path, $0.line) < ($1.path, $1.line) }

@@ -7,7 +7,7 @@ struct FieldReader {
     var fields: [String: (node: Node, line: Int)] = [:]
     var bodyLine = 1
     private(set) var problems: [ContentProblem] = []
-    private var hasBlockingProblem = false
+    private(set) var hasBlockingProblem = false
 
     init(file: ContentFile) {
         self.file = file

@@ -28,6 +28,10 @@ public enum SitePath: Sendable, Hashable {
     case quickExit
     /// The confirmation page before erasing the private file.
     case deleteMyFile
+    /// The guides, by situation.
+    case guides
+    /// One guide.
+    case guide(Guide.ID)
     /// A page of the association's help desk: `/bureau` and what follows it (`dossiers/<id>`).
     case desk(String)
 
@@ -55,6 +59,8 @@ public enum SitePath: Sendable, Hashable {
         case .resume: "/reprendre"
         case .quickExit: "/quitter"
         case .deleteMyFile: "/mon-dossier/supprimer"
+        case .guides: "/guides"
+        case .guide(let id): "/guides/\(id)"
         case .desk(let rest): rest.isEmpty ? "/bureau" : "/bureau/" + rest
         }
     }

@@ -52,6 +52,9 @@ public enum Stylesheet {
         .result{border-top:3px solid var(--accent);margin-top:1.5rem}
         .answer{font-size:1.2rem}
         .unverified{background:#fff4e5;padding:.5rem}
+        .falc{background:#f3f6fa;border-inline-start:4px solid var(--accent);padding:.25rem 1rem;margin:1rem 0}
+        .falc ul{font-size:1.15rem;line-height:1.6;padding-inline-start:1.2rem}
+        .start a{display:inline-block;padding:.5rem 1rem;background:var(--accent);color:#fff;font-weight:700;text-decoration:none;border-radius:3px}
         .source{font-size:.9rem;color:var(--muted)}
         aside.deadlines{background:#f3f6fa;padding:.25rem 1rem;margin:1rem 0}
         .pagination ul{justify-content:space-between;margin:1rem 0}

@@ -19,12 +19,16 @@ public struct WebDependencies: Sendable {
     public let metrics: SiteMetrics?
     /// The association's help desk; `nil` leaves `/bureau` out.
     public let helpDesk: HelpDeskDependencies?
+    /// The guides read with the content (`/guides`), by situation then order.
+    public let guides: [Guide]
 
     public init(
         dossier: any DossierStore, search: any SearchIndex, parcours: ParcoursDependencies? = nil,
-        metrics: SiteMetrics? = nil, helpDesk: HelpDeskDependencies? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        metrics: SiteMetrics? = nil, helpDesk: HelpDeskDependencies? = nil, guides: [Guide] = [],
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.helpDesk = helpDesk
+        self.guides = guides
         self.dossier = dossier
         self.search = search
         self.parcours = parcours
@@ -76,12 +80,17 @@ func buildRouter(
     DossierRoutes(store: dependencies.dossier, configuration: configuration, cache: cache).register(on: router)
     SearchRoutes(
         index: dependencies.search, store: dependencies.dossier, configuration: configuration,
-        pages: PageCache(capacity: 1024, prepared: prepared), duration: dependencies.metrics?.searchDuration
+        pages: PageCache(capacity: 1024, prepared: prepared), duration: dependencies.metrics?.searchDuration,
+        guides: GuideFinder(dependencies.guides)
     ).register(on: router)
     FeedRoutes(
         store: dependencies.dossier, configuration: configuration, cache: cache,
-        interviewSlugs: dependencies.parcours?.interviews.map(\.id.rawValue) ?? []
+        interviewSlugs: dependencies.parcours?.interviews.map(\.id.rawValue) ?? [],
+        guides: dependencies.guides.map { ($0.id.rawValue, $0.checked) }
     ).register(on: router)
+    if !dependencies.guides.isEmpty {
+        GuideRoutes(guides: dependencies.guides, cache: cache).register(on: router)
+    }
     SystemRoutes(store: dependencies.dossier, cache: cache, readinessTimeout: configuration.readinessTimeout).register(on: router)
     if let metrics = dependencies.metrics, let token = configuration.metricsToken {
         MetricsRoutes(metrics: metrics, token: token).register(on: router)

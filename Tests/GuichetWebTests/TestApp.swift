@@ -2,10 +2,13 @@ import Foundation
 import Hummingbird
 import GuichetSQLite
 import GuichetTestSupport
+import GuichetCore
 @testable import GuichetWeb
 
 /// The application over an in-memory SQLite dossier built from the fixtures, driven without sockets.
-func makeTestApp(now: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_795_687_200) }) async throws
+func makeTestApp(
+    guides: [Guide] = [], now: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_795_687_200) }
+) async throws
     -> some ApplicationProtocol
 {
     let database = try SQLiteDatabase()
@@ -13,6 +16,6 @@ func makeTestApp(now: @escaping @Sendable () -> Date = { Date(timeIntervalSince1
         store: SQLiteDossierStore(database: database), search: SQLiteSearchIndex(database: database))
     return Application(
         router: buildRouter(
-            dependencies: WebDependencies(dossier: dossier.store, search: dossier.search, now: now),
+            dependencies: WebDependencies(dossier: dossier.store, search: dossier.search, guides: guides, now: now),
             configuration: WebConfiguration(baseURL: "https://guichet.example/")))
 }

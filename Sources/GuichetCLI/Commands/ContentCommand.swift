@@ -2,6 +2,8 @@ internal import ArgumentParser
 internal import Foundation
 internal import GuichetContent
 internal import GuichetServices
+internal import GuichetCore
+internal import GuichetViews
 
 /// `guichet content …`: tools for the editors.
 struct ContentCommand: AsyncParsableCommand {
@@ -25,17 +27,42 @@ struct ContentCommand: AsyncParsableCommand {
                 throw fail(error)
             }
             let files = try ContentDirectory.read(at: root)
-            let catalog = ContentParser.parse(files)
+            let today = CivilTimeZone.europeParis.wallClockReading(utcMinutes: Int(Date().timeIntervalSince1970 / 60)).date
+            let catalog = ContentParser.parse(files, today: today)
             for problem in catalog.problems {
                 print((root as NSString).appendingPathComponent(problem.path) + ":\(problem.line): " + problem.message)
             }
-            let summary = "\(files.count) fichiers lus : \(catalog.sections.count) rubriques, \(catalog.items.count) éléments, \(catalog.tags.count) thèmes, \(catalog.interviews.count) parcours"
+            for line in Self.translationReport(catalog) { print(line) }
+            let summary = "\(files.count) fichiers lus : \(catalog.sections.count) rubriques, \(catalog.items.count) éléments, \(catalog.tags.count) thèmes, \(catalog.interviews.count) parcours, \(catalog.guides.count) guides"
             if catalog.problems.isEmpty {
                 print(summary + " — aucun problème.")
             } else {
                 print(summary + " — \(catalog.problems.count) problème(s).")
                 throw ExitCode(1)
             }
+        }
+
+        /// The completeness of every language: interface strings (the community languages' files; a missing string
+        /// is shown in French) and FALC summaries of the guides (a missing one is shown in French). Problems in the
+        /// translation files (unknown key, placeholders that differ from the French) are listed; they are not content
+        /// problems and do not fail the check, since the page falls back to French.
+        static func translationReport(_ catalog: ContentCatalog) -> [String] {
+            var lines = ["Traductions (interface : chaînes traduites ; FALC : résumés des guides) :"]
+            let guides = catalog.guides.count
+            let interface = Dictionary(Translations.completeness().map { ($0.language, $0) }, uniquingKeysWith: { a, _ in a })
+            for language in UILanguage.allCases {
+                let easyRead = catalog.guides.filter { $0.guide.easyRead(in: language.rawValue) != nil }.count
+                var line = "  \(language.rawValue) \(language.endonym) : "
+                if let counted = interface[language] {
+                    line += "interface \(counted.translated)/\(counted.total) (\(counted.percent) %, \(counted.total - counted.translated) en français)"
+                } else {
+                    line += "interface \(UIString.allCases.count)/\(UIString.allCases.count) (100 %, catalogue compilé)"
+                }
+                line += " ; FALC \(easyRead)/\(guides)"
+                lines.append(line)
+                for problem in interface[language]?.problems ?? [] { lines.append("    ! " + problem) }
+            }
+            return lines
         }
     }
 }

@@ -65,7 +65,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // The interviews are read with the content (and the content indexed in `prepare`, under the database's lock).
         let files = try ContentDirectory.read(at: contentRoot)
-        let interviews = ContentParser.parse(files).interviews
+        let catalog = ContentParser.parse(files)
+        let interviews = catalog.interviews
         let pepper: ServerPepper?
         do { pepper = try PepperSetting.fromEnvironment(environment) } catch { throw fail(error) }
         let privateFiles = PrivateCaseFiles(store: backend.privateFiles, pepper: pepper, logger: logger, metrics: factory)
@@ -98,7 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
         let app = buildApplication(
             dependencies: WebDependencies(
                 dossier: backend.dossier, search: backend.search,
-                parcours: parcours, metrics: metrics, helpDesk: helpDesk),
+                parcours: parcours, metrics: metrics, helpDesk: helpDesk, guides: catalog.guides.map(\.guide)),
             configuration: WebConfiguration(
                 baseURL: base, trustForwardedFor: trustProxy, exitURL: environment["GUICHET_EXIT_URL"] ?? "https://meteofrance.com/",
                 metricsToken: metricsSetting.token),

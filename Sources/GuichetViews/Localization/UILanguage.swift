@@ -1,12 +1,22 @@
 /// A language of the interface. Editorial content and generated documents stay in French.
+///
+/// French, English and Arabic are compiled into the catalog (``Catalog``) and always complete. Dari/Persian,
+/// Pashto, Tigrinya and Somali, the languages of many people the associations receive, are data files
+/// (``Translations``): a string they lack is shown in French and counted by `guichet content check`.
 public enum UILanguage: String, CaseIterable, Sendable, Hashable {
-    case fr, en, ar
+    case fr, en, ar, fa, ps, ti, so
 
     /// The default language of the site.
     public static let `default`: UILanguage = .fr
 
+    /// Whether the language is written right to left.
+    public var isRightToLeft: Bool { self == .ar || self == .fa || self == .ps }
+
     /// Text direction for the `dir` attribute.
-    public var direction: String { self == .ar ? "rtl" : "ltr" }
+    public var direction: String { isRightToLeft ? "rtl" : "ltr" }
+
+    /// Whether the catalog holds every string in this language (otherwise: the translation files).
+    public var isCompiled: Bool { self == .fr || self == .en || self == .ar }
 
     /// The language's own name, for the language switcher.
     public var endonym: String {
@@ -14,8 +24,16 @@ public enum UILanguage: String, CaseIterable, Sendable, Hashable {
         case .fr: "Français"
         case .en: "English"
         case .ar: "العربية"
+        case .fa: "دری / فارسی"
+        case .ps: "پښتو"
+        case .ti: "ትግርኛ"
+        case .so: "Soomaali"
         }
     }
+
+    /// Other language tags that mean this language in an `Accept-Language` header (Dari's ISO 639-3 `prs`,
+    /// Pashto's `pbt`/`pus`).
+    static let aliases: [String: UILanguage] = ["prs": .fa, "pes": .fa, "pbt": .ps, "pus": .ps, "som": .so, "tir": .ti]
 
     /// Picks the first supported language of an `Accept-Language` header, honouring q-values.
     public static func negotiate(acceptLanguage header: String?) -> UILanguage {
@@ -25,7 +43,7 @@ public enum UILanguage: String, CaseIterable, Sendable, Hashable {
             let pieces = part.split(separator: ";")
             guard let tag = pieces.first?.trimmingCharacters(in: " \t").lowercased() else { continue }
             let primary = tag.split(separator: "-").first.map(String.init) ?? tag
-            guard let language = UILanguage(rawValue: primary) else { continue }
+            guard let language = UILanguage(rawValue: primary) ?? aliases[primary] else { continue }
             var quality = 1.0
             for parameter in pieces.dropFirst() {
                 let kv = parameter.trimmingCharacters(in: " \t")

@@ -66,4 +66,11 @@ public enum UIString: String, CaseIterable, Sendable {
     case deskFilingIntro, deskFilingShow, deskFilingNone, deskFilingCaption, deskFilingBundle, deskImportIntro
     case deskImportButton, deskPermitExpiry, deskPermitExpiryHint, deskCircumstances, deskCircumstancesHint
     case deskDashboardScope, deskDashboardTruncated, deskVerdictHeading, deskDocumentsHeading, deskEditPerson
+    // Guides (Catalog+Guides.swift).
+    case navGuides, guidesTitle, guidesIntro, situationWant, situationReceived, situationBlocked
+    case guideFalcHeading, guideFalcFallback, guideWho, guidePlatform, guideNoPlatform, guideDeadlinesHeading
+    case guideDeadlinesHint, guideDocumentsHeading, guideDocumentsInFrench, guideDocumentStart, guideCourtHeading, guideCourtForDepartment
+    case guideParcoursLink, guideCheckedOn, guideUnverifiedHeading, guideUnverifiedText, guideDetailInFrench, guideSeeAlso
+    case searchGuidesHeading, translationDraftNote, docExplainRefereMesuresUtiles, docExplainLettrePrefecture, docExplainSaisineDefenseurDesDroits, docExplainRecoursPrealable
+    case docExplainLettreEmployeurMoe, docExplainReclamationCaf, docExplainRefereAnefBloque, sourceCheckedOn, guideDepartmentHint
 }

@@ -34,6 +34,7 @@ public enum Layout {
                             el("li") { el("a", ["href": context.href(.themes)]) { l(.navThemes) } }
                             el("li") { el("a", ["href": context.href(.search(query: ""))]) { l(.navSearch) } }
                             el("li") { el("a", ["href": context.href(.deadlines)]) { l(.navDeadlines) } }
+                            el("li") { el("a", ["href": context.href(.guides)]) { l(.navGuides) } }
                             el("li") { el("a", ["href": context.href(.parcoursList)]) { l(.navParcours) } }
                         }
                     }
@@ -53,6 +54,7 @@ public enum Layout {
             }
             el("p") { l(.footerNotAdvice) }
             el("p") { l(.footerPrivacy) }
+            if !context.language.isCompiled { el("p", ["class": "hint"]) { l(.translationDraftNote) } }
             el("nav", ["aria-label": l(.languageLabel)]) {
                 el("ul", ["class": "languages"]) {
                     for language in UILanguage.allCases {

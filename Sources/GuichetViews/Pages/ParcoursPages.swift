@@ -405,10 +405,14 @@ public enum ParcoursPages {
             if !documents.isEmpty {
                 el("section", ["aria-labelledby": "documents"]) {
                     el("h2", ["id": "documents"]) { l(.documentsHeading) }
+                    el("p", ["class": "hint"]) { l(.guideDocumentsInFrench) }
                     el("ul", ["class": "documents"]) {
                         for link in documents {
                             el("li") {
                                 Layout.content("h3", context) { link.document.kind.title }
+                                if let explanation = GuidePages.explanation(of: link.document.kind, l) {
+                                    el("p", ["class": "explanation"]) { explanation }
+                                }
                                 if link.document.isReady {
                                     el("p") { l(.documentReady) }
                                     if !link.unprintable.isEmpty {

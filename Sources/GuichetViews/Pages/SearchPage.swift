@@ -20,8 +20,11 @@ public enum SearchPage {
         }
     }
 
+    /// - Parameter guides: the guides matching the query, shown before the dossier's hits on the first page (a
+    ///   person looking for « naturalisation » needs the procedure before the news).
     public static func render(
-        query: String, words: [String], hits: [Hit], total: Int, page: Int, pageCount: Int, context: PageContext
+        query: String, words: [String], hits: [Hit], total: Int, page: Int, pageCount: Int, guides: [Guide] = [],
+        context: PageContext
     ) -> String {
         let l = context.l
         let trimmed = query.trimmingCharacters(in: " \t\n\r")
@@ -36,6 +39,16 @@ public enum SearchPage {
                 el("p") { l(.searchEmpty) }
             } else if words.isEmpty {
                 el("p", ["role": "status"]) { l(.searchIgnoredWords) }
+            }
+            if page == 1, !guides.isEmpty {
+                el("section", ["class": "search-guides", "aria-labelledby": "guides-trouves"]) {
+                    el("h2", ["id": "guides-trouves"]) { l(.searchGuidesHeading) }
+                    el("ul", ["class": "items guides"]) {
+                        for guide in guides { GuidePages.summary(guide, context: context) }
+                    }
+                }
+            }
+            if trimmed.isEmpty || words.isEmpty {
             } else if total == 0 {
                 el("p", ["role": "status"]) { l(.searchNoResults, trimmed) }
             } else {

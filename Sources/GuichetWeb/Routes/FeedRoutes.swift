@@ -10,6 +10,8 @@ struct FeedRoutes: Sendable {
     let cache: PageCache
     /// The slugs of the self-help paths (their start pages are public and listed).
     var interviewSlugs: [String] = []
+    /// The guides, for the sitemap: slug and the day their facts were checked.
+    var guides: [(slug: String, checked: LocalDate)] = []
 
     /// How many entries a feed carries.
     static let feedLength = 30
@@ -64,6 +66,10 @@ struct FeedRoutes: Sendable {
                 ("/", lastUpdated), (SitePath.themes.path, lastUpdated), (SitePath.search(query: "").path, nil),
                 (SitePath.deadlines.path, nil), (SitePath.about.path, nil),
             ]
+            if !guides.isEmpty {
+                pages.append((SitePath.guides.path, guides.map(\.checked).max()))
+                for guide in guides { pages.append(("/guides/" + guide.slug, guide.checked)) }
+            }
             if !interviewSlugs.isEmpty {
                 pages.append((SitePath.parcoursList.path, nil))
                 for slug in interviewSlugs { pages.append((SitePath.parcours(slug).path, nil)) }

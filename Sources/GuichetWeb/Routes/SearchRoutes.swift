@@ -29,6 +29,8 @@ struct SearchRoutes: Sendable {
     /// `guichet_search_duration_seconds`: the index's query alone (a kept result is not timed), for the page
     /// and the API.
     var duration: CoreMetrics.Timer? = nil
+    /// The guides, matched in memory and shown before the dossier's hits.
+    var guides = GuideFinder([])
 
     /// Query text beyond this many characters is cut before analysis.
     static let maxQueryLength = 10_000
@@ -85,7 +87,7 @@ struct SearchRoutes: Sendable {
         }
         let html = SearchPage.render(
             query: result.raw, words: result.query.words, hits: hits, total: result.hits.total, page: result.page,
-            pageCount: pageCount,
+            pageCount: pageCount, guides: guides.find(result.query),
             context: reader.context(
                 path: SitePath.search(query: result.raw, page: result.page).path,
                 updated: try await lastUpdated.value(0) { [store] in try await store.lastUpdated() }))
