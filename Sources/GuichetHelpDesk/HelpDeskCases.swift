@@ -306,9 +306,10 @@ public struct HelpDeskCases: Sendable {
     /// The mandate scope a document needs.
     public static func requiredScope(for kind: DocumentKind) -> MandateScope {
         switch kind {
-        case .refereMesuresUtiles: .saisirTribunal
-        case .lettrePrefecture: .ecrirePrefecture
-        case .saisineDefenseurDesDroits: .demarches
+        case .refereMesuresUtiles, .refereANEFBloque: .saisirTribunal
+        // A recours written in the person's name: the scope of letters to the administration, the strictest one.
+        case .lettrePrefecture, .recoursPrealable: .ecrirePrefecture
+        case .saisineDefenseurDesDroits, .lettreEmployeurMOE, .reclamationCAF: .demarches
         }
     }
 

@@ -48,6 +48,7 @@ struct InterviewPathTests {
 
     @Test("every definition of content/parcours parses and validates", arguments: [
         "rendez-vous-prefecture", "renouvellement-titre", "ofpra-notification", "refus-visa",
+        "autorisation-travail-bloquee", "caf-dossier-suspendu", "naturalisation-anef",
     ])
     func definitionsValidate(name: String) throws {
         let definition = try Self.load(name)
@@ -228,5 +229,191 @@ struct InterviewPathTests {
             try Self.load("refus-visa"),
             [("type_visa", "court-sejour"), ("notification", "2026-09-01"), ("recours_fait", "non")])
         #expect(result.outcomes.map(\.id) == ["sous-directeur", "hors-delai", "forme"])
+    }
+
+    // MARK: - Paths of December 2026 (today: Thursday 12 November 2026)
+
+    static func date(_ year: Int, _ month: Int, _ day: Int) -> LocalDate {
+        LocalDate(year: year, month: month, day: day) ?? LocalDate(daysSinceEpoch: 0)
+    }
+
+    @Test("autorisation de travail: filed 7 Sep 2026, silence past 2 months, employer letter and DDD ready")
+    func workAuthorisationSilence() throws {
+        let definition = try Self.load("autorisation-travail-bloquee")
+        let result = try Self.walk(
+            definition,
+            [
+                ("departement", "93"), ("qui_depose", "employeur"), ("date_depot", "07/09/2026"), ("numero", ""),
+                ("messages", "aucun"), ("demarches+0", "oui"), ("demarches.0.at", "20/10/2026 11:00"),
+                ("demarches.0.channel", "anef"), ("demarches.0.outcome", "sans-reponse"), ("demarches.0.note", ""),
+                ("demarches+1", "non"), ("courriers", "oui"), ("nom", "Mariam Exemple"),
+                ("adresse", "9 rue de l'Exemple\n93100 Montreuil"), ("employeur", "Boulangerie Exemple SARL"),
+                ("adresse_employeur", ""), ("situation", ""),
+            ])
+        #expect(result.outcomes.map(\.id) == ["employeur", "refus-implicite", "defenseur"])
+        // Mon 7 Sep 2026 + 2 months = Sat 7 Nov 2026 (an event, not moved), before today: refus-implicite.
+        let silence = try #require(result.deadline("silence"))
+        #expect(silence.deadline == Self.date(2026, 11, 7))
+        #expect(!silence.isVerified)
+        #expect(result.deadline("silence_pieces") == nil)
+        #expect(result.documents.map(\.kind) == [.lettreEmployeurMOE, .saisineDefenseurDesDroits])
+        #expect(result.documents.allSatisfy { $0.isReady })
+        let caseFile = try #require(result.caseFile)
+        #expect(caseFile.procedure == .autorisationTravail)
+        #expect(caseFile.filing == OnlineFiling(filedOn: Self.date(2026, 9, 7)))
+        #expect(caseFile.employer == Employer(name: "Boulangerie Exemple SARL"))
+        #expect(caseFile.attempts.first?.at.iso == "2026-10-20T11:00:00+02:00")
+    }
+
+    @Test("autorisation de travail: a request for documents restarts the count from their sending")
+    func workAuthorisationDocuments() throws {
+        let definition = try Self.load("autorisation-travail-bloquee")
+        let result = try Self.walk(
+            definition,
+            [
+                ("departement", "69"), ("qui_depose", "employeur"), ("date_depot", "01/10/2026"),
+                ("numero", "MOE-69-1"), ("messages", "demande-pieces"), ("date_pieces", "02/11/2026"),
+                ("demarches+0", "non"), ("courriers", "non"),
+            ])
+        #expect(result.outcomes.map(\.id) == ["employeur", "defenseur"])
+        #expect(result.deadline("silence") == nil)
+        // Mon 2 Nov 2026 + 2 months = Sat 2 Jan 2027.
+        #expect(result.deadline("silence_pieces")?.deadline == Self.date(2027, 1, 2))
+        #expect(result.documents.allSatisfy { !$0.isReady })
+        let defender = try #require(result.documents.last)
+        #expect((defender.missing ?? []).map(\.frenchMessage).contains("attempts: aucune tentative infructueuse enregistrée"))
+        #expect(result.caseFile?.filing?.number == "MOE-69-1")
+    }
+
+    @Test("autorisation de travail: not filed yet stops the path")
+    func workAuthorisationNotFiled() throws {
+        let definition = try Self.load("autorisation-travail-bloquee")
+        let result = try Self.walk(definition, [("departement", "75"), ("qui_depose", "pas-deposee")])
+        #expect(result.stop?.id == "pas-deposee")
+        #expect(result.outcomes.map(\.id) == ["pas-deposee"])
+        #expect(result.documents.isEmpty && result.deadlines.isEmpty)
+    }
+
+    @Test("CAF: notified 6 Nov 2026, the commission by 6 Jan 2027, its silence 6 Mar 2027, the complaint ready")
+    func cafNotified() throws {
+        let definition = try Self.load("caf-dossier-suspendu")
+        let result = try Self.walk(
+            definition,
+            [
+                ("departement", "93"), ("prestation", "aide-logement"), ("date_suspension", "05/11/2026"),
+                ("notifiee", "oui"), ("date_notification", "06/11/2026"), ("raison_donnee", "oui"),
+                ("raison", "Contrôle en cours."), ("titre", "provisoire"), ("courriers", "oui"),
+                ("nom", "Awa Exemple"), ("adresse", "12 rue de l'Exemple\n93200 Saint-Denis"),
+                ("caf", "CAF de la Seine-Saint-Denis"), ("numero_allocataire", "1234567"), ("situation", ""),
+            ])
+        #expect(result.outcomes.map(\.id) == ["reclamation", "recours-amiable", "sejour"])
+        // Fri 6 Nov 2026 + 2 months = Wed 6 Jan 2027 (not franc, not moved); + 2 months = Sat 6 Mar 2027.
+        let appeal = try #require(result.deadline("recours_amiable"))
+        #expect(appeal.deadline == Self.date(2027, 1, 6))
+        #expect(appeal.next.first?.rule == "caf-silence-recours-amiable")
+        #expect(appeal.next.first?.deadline == Self.date(2027, 3, 6))
+        #expect(!appeal.isVerified)
+        #expect(result.documents.map(\.kind) == [.reclamationCAF])
+        #expect(result.documents.allSatisfy { $0.isReady })
+        let caf = try #require(result.caseFile?.caf)
+        #expect(caf.benefit == "aide au logement (APL, ALF, ALS)")
+        #expect(caf.suspendedOn == Self.date(2026, 11, 5))
+        #expect(caf.reason == "Contrôle en cours.")
+        #expect(caf.allocataireNumber == "1234567")
+    }
+
+    @Test("CAF: no letter yet, no reason given: ask for a written decision; the complaint still needs its fields")
+    func cafNoDecision() throws {
+        let definition = try Self.load("caf-dossier-suspendu")
+        let result = try Self.walk(
+            definition,
+            [
+                ("departement", "13"), ("prestation", "rsa"), ("date_suspension", "01/10/2026"), ("notifiee", "non"),
+                ("raison_donnee", "non"), ("titre", "valide"), ("courriers", "non"),
+            ])
+        #expect(result.outcomes.map(\.id) == ["reclamation", "sans-decision"])
+        #expect(result.deadlines.isEmpty)
+        let offered = try #require(result.documents.first)
+        #expect(
+            (offered.missing ?? []).map(\.frenchMessage) == [
+                "person.name manquant", "person.address manquant", "caf.name manquant", "caf.allocataireNumber manquant",
+            ])
+    }
+
+    @Test("CAF: a letter of 1 Sep 2026 is past the two months (1 Nov 2026)")
+    func cafLate() throws {
+        let definition = try Self.load("caf-dossier-suspendu")
+        let result = try Self.walk(
+            definition,
+            [
+                ("departement", "93"), ("prestation", "plusieurs"), ("date_suspension", "01/09/2026"),
+                ("notifiee", "oui"), ("date_notification", "01/09/2026"), ("raison_donnee", "non"),
+                ("titre", "attente"), ("courriers", "non"),
+            ])
+        #expect(result.deadline("recours_amiable")?.deadline == Self.date(2026, 11, 1))
+        #expect(result.outcomes.map(\.id) == ["reclamation", "recours-amiable", "hors-delai", "sejour"])
+    }
+
+    @Test("naturalisation: complete file 10 Mar 2025, 18 months → 10 Sep 2026, then the chain to the TA de Nantes")
+    func naturalisationWaiting() throws {
+        let definition = try Self.load("naturalisation-anef")
+        let result = try Self.walk(
+            definition,
+            [
+                ("departement", "69"), ("date_depot", "10/02/2025"), ("etape", "en-attente"), ("dossier_complet", "oui"),
+                ("date_complet", "10/03/2025"), ("dix_ans", "oui"),
+            ])
+        #expect(result.outcomes.map(\.id) == ["attente", "dix-ans", "silence-depasse"])
+        let decision = try #require(result.deadline("decision_implicite"))
+        #expect(decision.deadline == Self.date(2026, 9, 10))
+        #expect(!decision.isVerified)
+        // Thu 10 Sep 2026 + 2 months = Tue 10 Nov 2026; + 2 months = Sun 10 Jan 2027, franc Mon 11 Jan 2027 (44).
+        let appeal = try #require(decision.next.first)
+        #expect(appeal.deadline == Self.date(2026, 11, 10))
+        #expect(appeal.next.first?.deadline == Self.date(2027, 1, 11))
+        #expect(appeal.next.first?.department.code == "44")
+        #expect(result.documents.isEmpty)
+        #expect(result.caseFile?.procedure == .naturalisation)
+        #expect(result.caseFile?.filing?.filedOn == Self.date(2025, 2, 10))
+    }
+
+    @Test("naturalisation: refusal received 20 Oct 2026, appeal to the minister by 20 Dec 2026, recours ready")
+    func naturalisationRefusal() throws {
+        let definition = try Self.load("naturalisation-anef")
+        let result = try Self.walk(
+            definition,
+            [
+                ("departement", "44"), ("date_depot", "01/06/2024"), ("etape", "refus"),
+                ("date_notification", "20/10/2026"), ("date_decision", "15/10/2026"), ("reference", ""),
+                ("raisons", "Mes ressources ont changé : CDI depuis septembre 2026."), ("courriers", "oui"),
+                ("nom", "Linh Exemple"), ("adresse", "3 quai de l'Exemple\n44000 Nantes"),
+            ])
+        #expect(result.outcomes.map(\.id) == ["refus"])
+        // Tue 20 Oct 2026 + 2 months = Sun 20 Dec 2026 (administrative: not moved, warned).
+        let appeal = try #require(result.deadline("recours"))
+        #expect(appeal.deadline == Self.date(2026, 12, 20))
+        #expect(appeal.warnings.contains { $0.hasPrefix("Le 20 décembre 2026 est un dimanche") })
+        // From Sun 20 Dec 2026: Sat 20 Feb 2027, franc Sun 21 Feb → Mon 22 Feb 2027 before the TA de Nantes.
+        #expect(appeal.next.first?.deadline == Self.date(2027, 2, 22))
+        #expect(result.documents.map(\.kind) == [.recoursPrealable])
+        #expect(result.documents.allSatisfy { $0.isReady })
+        let decision = try #require(result.caseFile?.decision)
+        #expect(decision.authority == .ministreNaturalisation)
+        #expect(decision.date == Self.date(2026, 10, 15))
+        #expect(decision.reference == nil)
+        #expect(decision.grounds == "Mes ressources ont changé : CDI depuis septembre 2026.")
+    }
+
+    @Test("naturalisation: file not known to be complete: no date, an explanation")
+    func naturalisationIncomplete() throws {
+        let definition = try Self.load("naturalisation-anef")
+        let result = try Self.walk(
+            definition,
+            [
+                ("departement", "75"), ("date_depot", "01/09/2026"), ("etape", "en-attente"),
+                ("dossier_complet", "ne-sais-pas"), ("dix_ans", "non"),
+            ])
+        #expect(result.outcomes.map(\.id) == ["pas-complet"])
+        #expect(result.deadlines.isEmpty)
     }
 }

@@ -31,13 +31,16 @@ struct ParcoursRoutesTests {
         ("nationalite", "malienne"), ("adresse", "1 rue de l'Exemple\n93200 Saint-Denis"),
     ]
 
-    @Test("the list and the start pages of the four paths")
+    @Test("the list and the start pages of the seven paths")
     func listAndIntro() async throws {
         let app = try await makeParcoursApp(now: { Self.instant })
         try await app.test(.router) { client in
             let browser = Browser(client)
             let list = Browser.text(try await browser.get("/parcours"))
-            for slug in ["rendez-vous-prefecture", "renouvellement-titre", "ofpra-notification", "refus-visa"] {
+            for slug in [
+                "rendez-vous-prefecture", "renouvellement-titre", "ofpra-notification", "refus-visa",
+                "autorisation-travail-bloquee", "caf-dossier-suspendu", "naturalisation-anef",
+            ] {
                 #expect(list.contains("href=\"/parcours/\(slug)\""))
                 let intro = try await browser.get("/parcours/\(slug)")
                 #expect(intro.status == .ok)

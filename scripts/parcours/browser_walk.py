@@ -37,7 +37,8 @@ from selenium.webdriver.support.ui import Select
 
 from common import (STOP_ANSWERS, Upload, label_for, parse_page, plan_ofpra_opened, plan_ofpra_unopened,
                     plan_rdv_other, plan_rdv_renewal, plan_renewal_blocked, plan_renewal_filed, plan_visa_long,
-                    plan_visa_short_appealed, tiny_png)
+                    plan_visa_short_appealed, tiny_png, plan_work_authorisation, plan_caf_suspended,
+                    plan_naturalisation_refused)
 
 # The default rules, plus the WCAG 2.x A/AA rules axe leaves off by default (today: target-size, WCAG 2.2
 # 2.5.8), deprecated and experimental ones excepted.
@@ -390,7 +391,8 @@ def run(base, axe_source, pages_dir, labels, failures, jobs=2):
     # French on a desktop window, Arabic on a phone-sized one, English on a desktop window.
     walks = [
         ("fr", "", (1280, 1000), [plan_rdv_other(upload=Upload(tiny_png())), plan_renewal_blocked(), plan_ofpra_opened(),
-                                  plan_visa_long()]),
+                                  plan_visa_long(), plan_work_authorisation(), plan_caf_suspended(),
+                                  plan_naturalisation_refused()]),
         ("ar", "?lang=ar", (390, 844), [plan_rdv_renewal(3), plan_renewal_filed(), plan_ofpra_unopened(),
                                         plan_visa_short_appealed()]),
         ("en", "?lang=en", (1280, 1000), [plan_rdv_renewal(3, upload=Upload(tiny_png(seed=3)))]),

@@ -27,7 +27,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parents[2]
-SLUGS = ["rendez-vous-prefecture", "renouvellement-titre", "ofpra-notification", "refus-visa"]
+SLUGS = ["rendez-vous-prefecture", "renouvellement-titre", "ofpra-notification", "refus-visa",
+         "autorisation-travail-bloquee", "caf-dossier-suspendu", "naturalisation-anef"]
 
 
 # ---------------------------------------------------------------------------------------------- server
@@ -388,6 +389,38 @@ def plan_visa_short_appealed():
     t = today()
     return Plan("refus-visa", {"type_visa": "court-sejour", "notification": iso(t - dt.timedelta(days=40)),
                                "recours_fait": "oui", "reception": iso(t - dt.timedelta(days=35))}, name="court-sejour-recours")
+
+
+def plan_work_authorisation():
+    """autorisation-travail-bloquee: filed 70 days ago, one unanswered message; both letters ready."""
+    t = today()
+    answers = {"departement": "93", "qui_depose": "employeur", "date_depot": iso(t - dt.timedelta(days=70)), "numero": "",
+               "messages": "aucun", "courriers": "oui", "nom": "Mariam Exemple",
+               "adresse": "9 rue de l'Exemple\n93100 Montreuil", "employeur": "Boulangerie Exemple SARL",
+               "adresse_employeur": "", "situation": ""}
+    groups = {"demarches": [{"at": f"{iso(t - dt.timedelta(days=20))}T11:00", "channel": "anef", "outcome": "sans-reponse",
+                             "note": ""}]}
+    return Plan("autorisation-travail-bloquee", answers, groups, name="silence",
+                expect_documents=["lettre-employeur-moe", "saisine-defenseur-des-droits"])
+
+
+def plan_caf_suspended():
+    t = today()
+    answers = {"departement": "93", "prestation": "aide-logement", "date_suspension": iso(t - dt.timedelta(days=10)),
+               "notifiee": "oui", "date_notification": iso(t - dt.timedelta(days=8)), "raison_donnee": "non",
+               "titre": "provisoire", "courriers": "oui", "nom": "Awa Exemple",
+               "adresse": "12 rue de l'Exemple\n93200 Saint-Denis", "caf": "CAF de la Seine-Saint-Denis",
+               "numero_allocataire": "1234567", "situation": ""}
+    return Plan("caf-dossier-suspendu", answers, name="notifiee", expect_documents=["reclamation-caf"])
+
+
+def plan_naturalisation_refused():
+    t = today()
+    answers = {"departement": "44", "date_depot": iso(t - dt.timedelta(days=500)), "etape": "refus",
+               "date_notification": iso(t - dt.timedelta(days=10)), "date_decision": iso(t - dt.timedelta(days=15)),
+               "reference": "", "raisons": "Mes ressources ont changé depuis la décision.", "courriers": "oui",
+               "nom": "Linh Exemple", "adresse": "3 quai de l'Exemple\n44000 Nantes"}
+    return Plan("naturalisation-anef", answers, name="refus", expect_documents=["recours-prealable"])
 
 
 STOP_ANSWERS = {"ofpra-notification": ("document", "convocation")}

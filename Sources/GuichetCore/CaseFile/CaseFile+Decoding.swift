@@ -5,7 +5,7 @@ extension CaseFile {
     /// Top-level keys, in canonical order.
     static let keys = [
         "version", "person", "department", "procedure", "procedureDetail", "permitExpiry", "prefecture",
-        "circumstances", "attempts", "letters", "supportingDocuments",
+        "circumstances", "filing", "decision", "employer", "caf", "attempts", "letters", "supportingDocuments",
     ]
 
     /// Reads a case file from UTF-8 JSON bytes, or throws every problem found.
@@ -73,11 +73,59 @@ struct CaseFileReader {
         let documents = array(members, "supportingDocuments", at: path, required: false) { reader, value, at in
             reader.supportingDocument(value, at: at)
         }
+        let filing = members["filing"].flatMap { self.filing($0, at: path.key("filing")) }
+        let decision = members["decision"].flatMap { self.decision($0, at: path.key("decision")) }
+        let employer = members["employer"].flatMap { self.employer($0, at: path.key("employer")) }
+        let caf = members["caf"].flatMap { self.caf($0, at: path.key("caf")) }
         guard let department, let procedure, let attempts, let letters, let documents else { return nil }
         return CaseFile(
             person: person ?? Person(), department: department, procedure: procedure,
             procedureDetail: procedureDetail, permitExpiry: permitExpiry, prefecture: prefecture,
-            circumstances: circumstances, attempts: attempts, letters: letters, supportingDocuments: documents)
+            circumstances: circumstances, attempts: attempts, letters: letters, supportingDocuments: documents,
+            filing: filing, decision: decision, employer: employer, caf: caf)
+    }
+
+    static let filingKeys = ["filedOn", "number"]
+
+    private mutating func filing(_ value: JSONValue, at path: JSONPath) -> OnlineFiling? {
+        if value == .null { return nil }
+        guard let members = object(value, at: path, keys: CaseFileReader.filingKeys) else { return nil }
+        return OnlineFiling(
+            filedOn: date(members, "filedOn", at: path), number: text(members, "number", at: path, .singleLine))
+    }
+
+    static let decisionKeys = ["authority", "date", "reference", "grounds"]
+
+    private mutating func decision(_ value: JSONValue, at path: JSONPath) -> Decision? {
+        if value == .null { return nil }
+        guard let members = object(value, at: path, keys: CaseFileReader.decisionKeys) else { return nil }
+        return Decision(
+            authority: text(members, "authority", at: path, .singleLine).flatMap {
+                enumValue($0, DecisionAuthority.self, at: path.key("authority"))
+            },
+            date: date(members, "date", at: path), reference: text(members, "reference", at: path, .singleLine),
+            grounds: text(members, "grounds", at: path, .multiLine))
+    }
+
+    static let employerKeys = ["name", "address"]
+
+    private mutating func employer(_ value: JSONValue, at path: JSONPath) -> Employer? {
+        if value == .null { return nil }
+        guard let members = object(value, at: path, keys: CaseFileReader.employerKeys) else { return nil }
+        return Employer(
+            name: text(members, "name", at: path, .singleLine), address: text(members, "address", at: path, .multiLine))
+    }
+
+    static let cafKeys = ["name", "address", "allocataireNumber", "benefit", "suspendedOn", "reason"]
+
+    private mutating func caf(_ value: JSONValue, at path: JSONPath) -> FamilyBenefitsFund? {
+        if value == .null { return nil }
+        guard let members = object(value, at: path, keys: CaseFileReader.cafKeys) else { return nil }
+        return FamilyBenefitsFund(
+            name: text(members, "name", at: path, .singleLine), address: text(members, "address", at: path, .multiLine),
+            allocataireNumber: text(members, "allocataireNumber", at: path, .singleLine),
+            benefit: text(members, "benefit", at: path, .singleLine), suspendedOn: date(members, "suspendedOn", at: path),
+            reason: text(members, "reason", at: path, .multiLine))
     }
 
     // MARK: - Records

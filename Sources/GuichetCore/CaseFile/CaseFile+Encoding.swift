@@ -22,6 +22,36 @@ extension CaseFile {
             members.append(JSONMember("prefecture", .object(office)))
         }
         members.append(optional: "circumstances", circumstances)
+        if let filing, !filing.isEmpty {
+            var fields: [JSONMember] = []
+            fields.append(optional: "filedOn", filing.filedOn?.iso)
+            fields.append(optional: "number", filing.number)
+            members.append(JSONMember("filing", .object(fields)))
+        }
+        if let decision, !decision.isEmpty {
+            var fields: [JSONMember] = []
+            fields.append(optional: "authority", decision.authority?.rawValue)
+            fields.append(optional: "date", decision.date?.iso)
+            fields.append(optional: "reference", decision.reference)
+            fields.append(optional: "grounds", decision.grounds)
+            members.append(JSONMember("decision", .object(fields)))
+        }
+        if let employer, !employer.isEmpty {
+            var fields: [JSONMember] = []
+            fields.append(optional: "name", employer.name)
+            fields.append(optional: "address", employer.address)
+            members.append(JSONMember("employer", .object(fields)))
+        }
+        if let caf, !caf.isEmpty {
+            var fields: [JSONMember] = []
+            fields.append(optional: "name", caf.name)
+            fields.append(optional: "address", caf.address)
+            fields.append(optional: "allocataireNumber", caf.allocataireNumber)
+            fields.append(optional: "benefit", caf.benefit)
+            fields.append(optional: "suspendedOn", caf.suspendedOn?.iso)
+            fields.append(optional: "reason", caf.reason)
+            members.append(JSONMember("caf", .object(fields)))
+        }
         members.append(JSONMember("attempts", .array(attempts.map { .object($0.jsonMembers(sealed: true)) })))
         members.append(JSONMember("letters", .array(letters.map(\.jsonValue))))
         if !supportingDocuments.isEmpty {
@@ -58,6 +88,17 @@ extension CaseFile {
         check(prefecture?.name, .singleLine, JSONPath.root.key("prefecture").key("name"))
         check(prefecture?.address, .multiLine, JSONPath.root.key("prefecture").key("address"))
         check(circumstances, .multiLine, JSONPath.root.key("circumstances"))
+        check(filing?.number, .singleLine, JSONPath.root.key("filing").key("number"))
+        check(decision?.reference, .singleLine, JSONPath.root.key("decision").key("reference"))
+        check(decision?.grounds, .multiLine, JSONPath.root.key("decision").key("grounds"))
+        check(employer?.name, .singleLine, JSONPath.root.key("employer").key("name"))
+        check(employer?.address, .multiLine, JSONPath.root.key("employer").key("address"))
+        let cafPath = JSONPath.root.key("caf")
+        check(caf?.name, .singleLine, cafPath.key("name"))
+        check(caf?.address, .multiLine, cafPath.key("address"))
+        check(caf?.allocataireNumber, .singleLine, cafPath.key("allocataireNumber"))
+        check(caf?.benefit, .singleLine, cafPath.key("benefit"))
+        check(caf?.reason, .multiLine, cafPath.key("reason"))
         for (i, attempt) in attempts.enumerated() {
             issues += attempt.validationIssues(at: JSONPath.root.key("attempts").index(i))
         }

@@ -30,12 +30,22 @@ public struct CaseFile: Sendable, Equatable {
     public var letters: [Letter]
     /// Other exhibits for the court (a copy of the permit, proof of address, an employer's letter…).
     public var supportingDocuments: [SupportingDocument]
+    /// A request filed on the ANEF téléservice (filing day, attestation de dépôt number).
+    public var filing: OnlineFiling?
+    /// The decision appealed against (recours préalable).
+    public var decision: Decision?
+    /// The employer (work authorisation).
+    public var employer: Employer?
+    /// The family-benefits fund and the suspension (réclamation à la CAF).
+    public var caf: FamilyBenefitsFund?
 
     /// Creates a case file.
     public init(
         person: Person = Person(), department: Department, procedure: Procedure, procedureDetail: String? = nil,
         permitExpiry: LocalDate? = nil, prefecture: PrefectureOffice? = nil, circumstances: String? = nil,
-        attempts: [Attempt] = [], letters: [Letter] = [], supportingDocuments: [SupportingDocument] = []
+        attempts: [Attempt] = [], letters: [Letter] = [], supportingDocuments: [SupportingDocument] = [],
+        filing: OnlineFiling? = nil, decision: Decision? = nil, employer: Employer? = nil,
+        caf: FamilyBenefitsFund? = nil
     ) {
         self.person = person
         self.department = department
@@ -47,6 +57,10 @@ public struct CaseFile: Sendable, Equatable {
         self.attempts = attempts
         self.letters = letters
         self.supportingDocuments = supportingDocuments
+        self.filing = filing
+        self.decision = decision
+        self.employer = employer
+        self.caf = caf
     }
 
     /// The civil time in which attempts are dated: Europe/Paris, or the overseas département's zone.

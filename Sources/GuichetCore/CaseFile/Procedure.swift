@@ -12,6 +12,8 @@ public enum Procedure: String, Sendable, Equatable, CaseIterable {
     case titreDeVoyage = "titre-de-voyage"
     /// Admission exceptionnelle au séjour (regularisation).
     case admissionExceptionnelle = "admission-exceptionnelle"
+    /// Work authorisation filed by the employer on the ANEF (plateformes de la main-d'œuvre étrangère).
+    case autorisationTravail = "autorisation-travail"
     /// Anything else, described in `procedureDetail`.
     case autre
 
@@ -24,6 +26,7 @@ public enum Procedure: String, Sendable, Equatable, CaseIterable {
         case .dcem: return "document de circulation pour étranger mineur (DCEM)"
         case .titreDeVoyage: return "titre de voyage"
         case .admissionExceptionnelle: return "admission exceptionnelle au séjour"
+        case .autorisationTravail: return "demande d'autorisation de travail"
         case .autre: return "autre démarche"
         }
     }
@@ -43,6 +46,7 @@ public enum Procedure: String, Sendable, Equatable, CaseIterable {
         case .dcem: base = "ma demande de document de circulation pour étranger mineur (DCEM)"
         case .titreDeVoyage: base = "ma demande de titre de voyage"
         case .admissionExceptionnelle: base = "ma demande d'admission exceptionnelle au séjour"
+        case .autorisationTravail: base = "la demande d'autorisation de travail qui me concerne"
         case .autre: return "ma demande (" + (detail ?? "démarche auprès de la préfecture") + ")"
         }
         guard let detail else { return base }

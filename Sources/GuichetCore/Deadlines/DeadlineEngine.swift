@@ -110,6 +110,20 @@ public enum DeadlineEngine {
             deadline = finish(
                 rule: rule, nominal: nominal, period: "\(FrenchNumber.words(n)) \(n > 1 ? "jours" : "jour")",
                 calendar: calendar, steps: &steps, warnings: &warnings)
+        case .dayBeforeMonths(let n):
+            let anniversary = date.adding(months: n)
+            steps.append(
+                "La date anniversaire, \(FrenchNumber.words(n)) mois après le \(date.frenchDate), est le "
+                    + "\(anniversary.frenchLongDate).")
+            if anniversary.day != date.day {
+                steps.append(
+                    "Le mois de \(anniversary.frenchMonth) \(anniversary.year) n'a pas de \(date.day) : la date "
+                        + "anniversaire retenue est le dernier jour de ce mois.")
+            }
+            steps.append("Il faut agir avant la date anniversaire, donc au plus tard la veille.")
+            deadline = finish(
+                rule: rule, nominal: anniversary.adding(days: -1), period: "\(FrenchNumber.words(n)) mois",
+                calendar: calendar, steps: &steps, warnings: &warnings)
         case .hours(let n):
             let end = hours(
                 n, from: LocalDateTime(date: date, time: time ?? .midnight), zone: calendar,

@@ -5,6 +5,8 @@ extension DeadlineRule {
     public static let catalogue: [DeadlineRule] = [
         recoursContentieux, renouvellementTitreANEF, renouvellementTitre, silenceTitreSejour, ofpraIntroduction,
         ofpraNotification, cnda, oqtf1Mois, oqtf7Jours, oqtf48h, visaRecoursPrealable, silenceCRRV, cassationRefere,
+        silenceRecoursAdministratif, apiValidite, autorisationTravailSilence, naturalisationDecision,
+        naturalisationRecoursPrealable, cafRecoursAmiable, cafSilenceRecoursAmiable, logementSocialRenouvellement,
     ]
 
     private static let courtFiling =
@@ -261,7 +263,9 @@ extension DeadlineRule {
             citation: "art. D.312-3 et D.312-4 du code de l'entrée et du séjour des étrangers et du droit "
                 + "d'asile (depuis le 1er janvier 2023)",
             url: "https://juriblio.fr/codes/code-de-l-entree-et-du-sejour-des-etrangers-et-du-droit-d-asile/"
-                + "partie-reglementaire/livre-iii/titre-i/chapitre-ii/section-2/sous-section-1"),
+                + "partie-reglementaire/livre-iii/titre-i/chapitre-ii/section-2/sous-section-1",
+            caveat: "une réforme de la commission de recours contre les refus de visa a été signalée, sans être "
+                + "vérifiée : relisez l'article D.312-3 CESEDA en vigueur sur Légifrance avant d'envoyer votre recours."),
         counting: .days(30), isFranc: false, movesToWorkingDay: false,
         calendarDepartmentCode: "44", calendarReason: "siège de la commission de recours, à Nantes",
         triggerStep: "Refus de visa notifié le {date}.",
@@ -291,7 +295,9 @@ extension DeadlineRule {
         source: LegalSource(
             citation: "silence de deux mois de la commission : refus implicite reprenant les motifs du consulat "
                 + "(CAA Nantes, 19 décembre 2025, n° 24NT03023)",
-            url: "https://kohenavocats.com/cour-dappel-administrative-de-nantes-le-19-decembre-2025-n24nt03023"),
+            url: "https://kohenavocats.com/cour-dappel-administrative-de-nantes-le-19-decembre-2025-n24nt03023",
+            caveat: "une réforme de la commission de recours contre les refus de visa a été signalée, sans être "
+                + "vérifiée : relisez l'article D.312-3 CESEDA en vigueur sur Légifrance avant d'envoyer votre recours."),
         counting: .months(2),
         outcome: .event("Le refus implicite naît ce jour-là ; il reprend les motifs du consulat."),
         isFranc: false, movesToWorkingDay: false,
@@ -323,4 +329,254 @@ extension DeadlineRule {
         triggerStep: "Ordonnance de référé notifiée le {date}.",
         convention: courtConvention,
         notes: ["Le pourvoi est présenté par un avocat au Conseil d'État et à la Cour de cassation."])
+
+    // MARK: - Rules added on 3 December 2026 (letters and self-help paths)
+
+    private static let administrativeConvention =
+        "Recours ou démarche auprès d'une administration, pas devant un juge : par prudence, le délai est compté "
+        + "sans jour supplémentaire et sans report au jour ouvrable suivant."
+    private static let eventConvention =
+        "La naissance d'une décision implicite n'est pas un délai pour agir : la date n'est ni franche ni "
+        + "reportée au jour ouvrable suivant."
+    private static let unconfirmed = "n'est pas confirmé par la recherche juridique du projet"
+
+    /// Silence on a recours gracieux or hiérarchique: implicit rejection after 2 months (CRPA), then the
+    /// 2-month court limit. Not in the brief (law.md §3.2 leaves the default CRPA rule UNVERIFIED).
+    static let silenceRecoursAdministratif = DeadlineRule(
+        id: "silence-recours-administratif",
+        label: "Silence sur un recours gracieux ou hiérarchique : rejet implicite (deux mois)",
+        source: LegalSource(
+            citation: "art. L.231-4 et L.411-7 du code des relations entre le public et l'administration",
+            dateChecked: .briefCheckDecember, isVerified: false,
+            caveat: "le rejet implicite d'un recours administratif après deux mois de silence " + unconfirmed
+                + " (la règle générale du silence de l'administration y est marquée « à vérifier »)."),
+        counting: .months(2), outcome: .event("Le rejet implicite de votre recours naît ce jour-là."),
+        isFranc: false, movesToWorkingDay: false,
+        triggerStep: "Recours gracieux ou hiérarchique reçu par l'administration le {date}.",
+        explanation: [
+            "Sans réponse pendant deux mois à votre recours gracieux (à l'auteur de la décision) ou hiérarchique "
+                + "(à son supérieur), le recours est réputé rejeté."
+        ],
+        convention: eventConvention,
+        notes: [
+            "Gardez la preuve de la date de réception de votre recours (avis de réception du recommandé, accusé "
+                + "de réception électronique) : c'est le point de départ.",
+            "Ne vaut pas pour une obligation de quitter le territoire français : le délai d'un mois n'est pas "
+                + "prolongé par un recours gracieux ou hiérarchique.",
+        ],
+        next: [
+            Link(
+                ruleID: "recours-contentieux", triggerStep: "Rejet implicite du recours né le {date}.",
+                notes: [
+                    "Un recours gracieux ou hiérarchique envoyé dans le délai de recours contre la décision fait "
+                        + "repartir ce délai à partir de son rejet (règle à vérifier) ; un recours envoyé après ce "
+                        + "délai ne le rouvre pas."
+                ])
+        ])
+
+    /// Attestation de prolongation d'instruction: valid up to 3 months, renewed while no decision is taken
+    /// (R.431-15-1 CESEDA, law.md §3.3).
+    static let apiValidite = DeadlineRule(
+        id: "api-validite",
+        label: "Attestation de prolongation d'instruction : fin de validité (trois mois au plus)",
+        source: LegalSource(
+            citation: "art. R.431-15-1 du code de l'entrée et du séjour des étrangers et du droit d'asile",
+            url: "https://www.doctrine.fr/l/texts/codes/LEGITEXT000006070158/articles/LEGIARTI000043288895",
+            dateChecked: .briefCheckDecember,
+            caveat: "trois mois est la durée maximale : la date de fin de validité imprimée sur votre attestation "
+                + "fait foi si elle est plus proche."),
+        counting: .months(3),
+        outcome: .event("Fin de validité de l'attestation : demandez son renouvellement avant ce jour."),
+        isFranc: false, movesToWorkingDay: false,
+        triggerStep: "Attestation de prolongation d'instruction délivrée le {date}.",
+        explanation: [
+            "Tant qu'aucune décision n'est prise sur une demande complète déposée à temps, le préfet délivre une "
+                + "attestation de prolongation d'instruction, valable trois mois au plus et renouvelée tant que la "
+                + "décision n'est pas prise (art. R.431-15-1 CESEDA)."
+        ],
+        convention: "C'est la fin d'un document, pas un délai devant un juge : la date n'est ni franche ni "
+            + "reportée au jour ouvrable suivant.",
+        notes: [
+            "Demandez le renouvellement sur l'ANEF, ou par écrit à la préfecture, bien avant cette date (au moins "
+                + "deux semaines avant, par prudence), et gardez la preuve de votre demande.",
+            "Les documents provisoires renouvelés en retard sont l'un des problèmes relevés par le Défenseur des "
+                + "droits (rapport du 11 décembre 2024) : s'il n'arrive pas à temps, saisissez-le et écrivez à la "
+                + "préfecture.",
+        ])
+
+    /// Silence on a work-authorisation request: implicit refusal after 2 months. UNVERIFIED (the brief has
+    /// no rule; procedures.md §IV: each request for documents restarts the clock).
+    static let autorisationTravailSilence = DeadlineRule(
+        id: "autorisation-travail-silence",
+        label: "Silence sur une demande d'autorisation de travail : refus implicite (deux mois, à vérifier)",
+        source: LegalSource(
+            citation: "silence de l'administration sur une demande d'autorisation de travail (texte applicable non "
+                + "identifié ; téléservice : art. R.5221-15 du code du travail, décret n° 2021-360 du 31 mars 2021)",
+            url: "https://corse.dreets.gouv.fr/Transfert-de-la-main-d-oeuvre-etrangere-au-ministere-de-l-interieur",
+            dateChecked: .briefCheckDecember, isVerified: false,
+            caveat: "le refus implicite après deux mois de silence sur une demande d'autorisation de travail "
+                + unconfirmed + " ; la date calculée est une estimation."),
+        counting: .months(2), outcome: .event("Le refus implicite naîtrait ce jour-là (règle à vérifier)."),
+        isFranc: false, movesToWorkingDay: false,
+        triggerStep: "Demande d'autorisation de travail déposée sur le téléservice le {date}.",
+        explanation: [
+            "Si l'administration ne répond pas pendant deux mois à la demande d'autorisation de travail déposée "
+                + "par l'employeur, la demande serait réputée refusée."
+        ],
+        convention: eventConvention,
+        notes: [
+            "Chaque demande de pièces de la plateforme peut faire repartir l'instruction : notez la date de chaque "
+                + "message reçu et refaites le calcul à partir du dernier envoi complet.",
+            "Un refus, même implicite, peut être contesté devant le tribunal administratif dans les deux mois "
+                + "(règle « recours-contentieux ») ; le tribunal compétent est à vérifier.",
+        ])
+
+    /// Naturalisation: 18 months from the receipt of the complete file (art. 21-25-1 code civil), then an
+    /// implicit rejection. UNVERIFIED: not in the brief.
+    static let naturalisationDecision = DeadlineRule(
+        id: "naturalisation-decision",
+        label: "Demande de naturalisation : décision implicite de rejet (dix-huit mois, à vérifier)",
+        source: LegalSource(
+            citation: "art. 21-25-1 du code civil", dateChecked: .briefCheckDecember, isVerified: false,
+            caveat: "le délai de dix-huit mois à compter de la réception du dossier complet et le rejet implicite "
+                + "à son terme " + unconfirmed + "."),
+        counting: .months(18), outcome: .event("La décision implicite de rejet naît ce jour-là (règle à vérifier)."),
+        isFranc: false, movesToWorkingDay: false,
+        triggerStep: "Dossier complet de naturalisation reçu le {date}.",
+        explanation: [
+            "L'administration doit statuer dans les dix-huit mois qui suivent la réception du dossier complet "
+                + "(art. 21-25-1 du code civil) ; à défaut, la demande serait réputée rejetée."
+        ],
+        convention: eventConvention,
+        notes: [
+            "Si vous résidez habituellement en France depuis au moins dix ans, le délai serait de douze mois "
+                + "(non vérifié) : demandez conseil à une association.",
+            "Le point de départ est la réception du dossier complet (récépissé ou message de l'ANEF), pas le jour "
+                + "où vous l'avez commencé : gardez ce document.",
+        ],
+        next: [
+            Link(
+                ruleID: "naturalisation-recours-prealable",
+                triggerStep: "Décision implicite de rejet née le {date}.",
+                notes: [
+                    "Que le recours préalable au ministre s'applique aussi à un rejet implicite n'est pas vérifié : "
+                        + "par prudence, faites-le dans ce délai."
+                ])
+        ])
+
+    /// Naturalisation refusal: compulsory prior appeal to the minister within 2 months (décret 93-1362
+    /// art. 45), then the TA de Nantes. UNVERIFIED: not in the brief.
+    static let naturalisationRecoursPrealable = DeadlineRule(
+        id: "naturalisation-recours-prealable",
+        label: "Refus de naturalisation : recours préalable obligatoire au ministre (deux mois, à vérifier)",
+        source: LegalSource(
+            citation: "art. 45 du décret n° 93-1362 du 30 décembre 1993", dateChecked: .briefCheckDecember,
+            isVerified: false,
+            caveat: "le délai de deux mois, le caractère obligatoire du recours au ministre chargé des "
+                + "naturalisations et la compétence du tribunal administratif de Nantes " + unconfirmed + "."),
+        counting: .months(2), isFranc: false, movesToWorkingDay: false,
+        triggerStep: "Décision de refus (irrecevabilité, ajournement ou rejet) notifiée le {date}.",
+        explanation: [
+            "Avant de saisir le tribunal, la décision qui déclare irrecevable, ajourne ou rejette une demande de "
+                + "naturalisation doit être contestée par un recours au ministre chargé des naturalisations, dans "
+                + "les deux mois de sa notification (art. 45 du décret n° 93-1362)."
+        ],
+        convention: administrativeConvention,
+        notes: [
+            "Le recours doit être motivé : expliquez pourquoi la décision est contestable et joignez les pièces.",
+            "Envoyez-le en recommandé avec avis de réception et gardez la preuve de la date de réception.",
+        ],
+        next: [
+            Link(
+                ruleID: "recours-contentieux",
+                triggerStep: "Si la réponse du ministre vous est notifiée le dernier jour du recours préalable, le "
+                    + "{date} :",
+                departmentCode: "44",
+                notes: [
+                    "Tribunal compétent : tribunal administratif de Nantes (non vérifié).",
+                    "Le délai de recours devant le tribunal court à partir de la notification de la réponse du "
+                        + "ministre, ou de la naissance d'un rejet implicite : recalculez-le avec la règle "
+                        + "« recours-contentieux » à partir de cette date.",
+                ])
+        ])
+
+    private static let cafCaveat =
+        "les délais de la contestation d'une décision de la caisse d'allocations familiales " + unconfirmed
+        + " : vérifiez-les sur la notification de la décision, qui doit indiquer les voies et délais de recours."
+
+    /// Contesting a CAF decision: the commission de recours amiable within 2 months (R.142-1 CSS).
+    /// UNVERIFIED: not in the brief.
+    static let cafRecoursAmiable = DeadlineRule(
+        id: "caf-recours-amiable",
+        label: "Décision de la CAF : saisine de la commission de recours amiable (deux mois, à vérifier)",
+        source: LegalSource(
+            citation: "art. R.142-1 du code de la sécurité sociale", dateChecked: .briefCheckDecember,
+            isVerified: false, caveat: cafCaveat),
+        counting: .months(2), isFranc: false, movesToWorkingDay: false,
+        triggerStep: "Décision de la CAF notifiée le {date}.",
+        explanation: [
+            "Pour contester une décision de la CAF (suspension, refus, indu), il faut d'abord saisir par écrit sa "
+                + "commission de recours amiable, dans les deux mois de la notification (art. R.142-1 du code de la "
+                + "sécurité sociale)."
+        ],
+        convention: administrativeConvention,
+        notes: [
+            "Le médiateur de la CAF peut aussi être saisi, mais il ne remplace pas ce recours : respectez le délai.",
+            "Si vous connaissez la date de réception de votre recours, calculez le rejet implicite avec la règle "
+                + "« caf-silence-recours-amiable » à partir de cette date.",
+        ],
+        next: [
+            Link(
+                ruleID: "caf-silence-recours-amiable",
+                triggerStep: "Si votre recours est reçu par la commission le dernier jour, le {date} :")
+        ])
+
+    /// Silence of the CAF's commission de recours amiable for 2 months = implicit rejection (R.142-6 CSS),
+    /// then the pôle social of the tribunal judiciaire. UNVERIFIED: not in the brief.
+    static let cafSilenceRecoursAmiable = DeadlineRule(
+        id: "caf-silence-recours-amiable",
+        label: "Silence de la commission de recours amiable : rejet implicite (deux mois, à vérifier)",
+        source: LegalSource(
+            citation: "art. R.142-6 du code de la sécurité sociale", dateChecked: .briefCheckDecember,
+            isVerified: false, caveat: cafCaveat),
+        counting: .months(2), outcome: .event("Le rejet implicite de votre recours naît ce jour-là."),
+        isFranc: false, movesToWorkingDay: false,
+        triggerStep: "Recours reçu par la commission de recours amiable le {date}.",
+        explanation: [
+            "Sans réponse de la commission de recours amiable pendant deux mois, le recours est réputé rejeté "
+                + "(art. R.142-6 du code de la sécurité sociale)."
+        ],
+        convention: eventConvention,
+        notes: [
+            "Après ce rejet, explicite ou implicite, le recours se porte devant le pôle social du tribunal "
+                + "judiciaire, dans un délai de deux mois (à vérifier) ; ce n'est pas le tribunal administratif."
+        ])
+
+    /// Social housing application: renewed every year before the anniversary of its registration, or
+    /// struck off (R.441-2-8 CCH). UNVERIFIED: not in the brief; convention: the day before the anniversary.
+    static let logementSocialRenouvellement = DeadlineRule(
+        id: "logement-social-renouvellement",
+        label: "Demande de logement social : renouvellement annuel (avant la date anniversaire, à vérifier)",
+        source: LegalSource(
+            citation: "art. R.441-2-8 du code de la construction et de l'habitation",
+            dateChecked: .briefCheckDecember, isVerified: false,
+            caveat: "le renouvellement annuel avant la date anniversaire de l'enregistrement, sous peine de "
+                + "radiation, " + unconfirmed + " ; la date de l'avis de renouvellement que vous recevez fait foi."),
+        counting: .dayBeforeMonths(12), isFranc: false, movesToWorkingDay: false,
+        triggerStep: "Demande de logement social enregistrée (ou renouvelée pour la dernière fois) le {date}.",
+        explanation: [
+            "La demande de logement social doit être renouvelée chaque année avant la date anniversaire de son "
+                + "enregistrement ; sinon, elle est radiée et l'ancienneté est perdue (art. R.441-2-8 du code de la "
+                + "construction et de l'habitation)."
+        ],
+        convention: "Convention retenue : la date anniversaire est le même jour, douze mois après "
+            + "l'enregistrement (le dernier jour du mois s'il n'existe pas) ; « avant » la date anniversaire veut "
+            + "dire au plus tard la veille. Ce n'est pas un délai devant un juge : il n'est ni franc ni reporté au "
+            + "jour ouvrable suivant.",
+        notes: [
+            "Renouvelez sur demande-logement-social.gouv.fr (ou le site de votre département) ou à un guichet "
+                + "d'enregistrement, avec votre numéro unique, et gardez l'attestation de renouvellement.",
+            "Une demande faite en ligne n'est valable qu'une fois l'attestation d'enregistrement reçue, avec son "
+                + "numéro unique.",
+        ])
 }

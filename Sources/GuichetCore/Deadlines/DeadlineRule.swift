@@ -13,6 +13,9 @@ public struct DeadlineRule: Hashable, Sendable, Identifiable {
         case days(Int)
         /// N hours, from the same wall-clock time; never franc, never carried over.
         case hours(Int)
+        /// The day before the date N months later (an anniversary: act « avant la date anniversaire »);
+        /// the anniversary is the same day of month, or the last day of the month when there is none.
+        case dayBeforeMonths(Int)
         /// A filing window before the triggering date (a permit's expiry): opens and closes.
         case window(opens: WindowEdge, closes: WindowEdge)
     }

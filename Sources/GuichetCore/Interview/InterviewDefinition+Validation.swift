@@ -209,7 +209,7 @@ private struct DefinitionChecker {
         var names: [String] = []
         switch computation.kind {
         case .deadline(_, let date, let department): names = [date] + (department.map { [$0] } ?? [])
-        case .evidence: names = Array((definition.caseFile?.fields ?? [:]).values)
+        case .evidence: names = (definition.caseFile?.fields ?? [:]).values.filter { !$0.hasPrefix("=") }
         }
         for reference in computation.condition?.references ?? [] {
             if let inner = definition.computation(named: reference.name) {
@@ -398,6 +398,19 @@ private struct DefinitionChecker {
                 report(.invalidDefinition, mapping.line, "champ du dossier inconnu : « \(field) »")
                 continue
             }
+            if let constant = mapping.constant(field) {
+                if let allowed = CaseFileMapping.constantValues[field] {
+                    if !allowed.contains(constant) {
+                        report(
+                            .unknownChoice, mapping.line,
+                            "case_file.\(field) : valeur « \(constant) » inconnue (valeurs possibles : "
+                                + allowed.joined(separator: ", ") + ")")
+                    }
+                } else {
+                    report(.invalidDefinition, mapping.line, "case_file.\(field) : une constante n'est pas permise ici")
+                }
+                continue
+            }
             guard let question = definition.question(named: name) else {
                 report(.unknownVariable, mapping.line, "case_file.\(field) : variable inconnue « \(name) »")
                 continue
@@ -418,6 +431,14 @@ private struct DefinitionChecker {
                 checkEntries(
                     group, name: name, fields: CaseFileMapping.letterFields, required: 2,
                     values: ["kind": LetterKind.allCases.map(\.rawValue)])
+            }
+            if field == "decision_authority", case .singleChoice(let choices) = question.kind {
+                for choice in choices where DecisionAuthority(rawValue: choice.value) == nil {
+                    report(
+                        .unknownChoice, question.line,
+                        "« \(choice.value) » n'est pas une autorité connue du dossier (valeurs possibles : "
+                            + DecisionAuthority.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                }
             }
             if field == "procedure", case .singleChoice(let choices) = question.kind {
                 for choice in choices where Procedure(rawValue: choice.value) == nil {

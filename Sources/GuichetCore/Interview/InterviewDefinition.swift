@@ -233,7 +233,9 @@ public struct QuestionGroup: Sendable, Equatable {
 /// entries must hold `at` (datetime), `channel` (``AttemptChannel`` values), `outcome`
 /// (``AttemptOutcome`` values), and may hold `capture` (file) and `note` (text); the letters group's
 /// entries `sent_on` (date) and `kind` (``LetterKind`` values), and may hold `reference` (text) and
-/// `copy` (file).
+/// `copy` (file). A value that starts with `=` is a constant, not a variable: `procedure: "=naturalisation"`
+/// fixes the procedure of every case file the path builds (only for `procedure` and `decision_authority`).
+/// A `caf_benefit` choice gives its label, not its value (« allocations familiales »).
 public struct CaseFileMapping: Sendable, Equatable {
     /// Field name in the YAML (`department`, `procedure`, …) → variable name.
     public var fields: [String: String]
@@ -245,8 +247,24 @@ public struct CaseFileMapping: Sendable, Equatable {
         "department": "department", "procedure": "choice", "procedure_detail": "text", "permit_expiry": "date",
         "circumstances": "text", "attempts": "group", "letters": "group", "name": "text", "birth_date": "date",
         "birth_place": "text", "nationality": "text", "address": "text", "phone": "text", "email": "text",
-        "civility": "choice", "foreigner_number": "text",
+        "civility": "choice", "foreigner_number": "text", "filed_on": "date", "filing_number": "text",
+        "decision_authority": "choice", "decision_date": "date", "decision_reference": "text",
+        "decision_grounds": "text", "employer_name": "text", "employer_address": "text", "caf_name": "text",
+        "caf_address": "text", "caf_number": "text", "caf_benefit": "choice", "caf_suspended_on": "date",
+        "caf_reason": "text",
     ]
+
+    /// The values a constant (`procedure: "=naturalisation"`) may take, for the fields that accept one.
+    public static let constantValues: [String: [String]] = [
+        "procedure": Procedure.allCases.map(\.rawValue),
+        "decision_authority": DecisionAuthority.allCases.map(\.rawValue),
+    ]
+
+    /// The constant a field is set to (`"=naturalisation"` → `naturalisation`), or `nil` for a variable.
+    public func constant(_ field: String) -> String? {
+        guard let value = fields[field], value.hasPrefix("=") else { return nil }
+        return String(value.dropFirst())
+    }
 
     /// Sub-variables of an attempts entry, with their kinds; the first three are required.
     public static let attemptFields: [(name: String, kind: String)] = [

@@ -153,6 +153,7 @@ struct Evaluator {
     func caseFile() -> CaseFile? {
         guard let mapping = definition.caseFile else { return nil }
         func text(_ field: String) -> String? {
+            if let constant = mapping.constant(field) { return constant }
             guard let name = mapping.fields[field] else { return nil }
             switch answers[name] {
             case .text(let value)?, .choice(let value)?: return value
@@ -205,9 +206,26 @@ struct Evaluator {
             nationality: text("nationality"), address: text("address"), phone: text("phone"),
             email: text("email"), civility: text("civility").flatMap(Civility.init(rawValue:)),
             foreignerNumber: text("foreigner_number"))
+        var benefit = text("caf_benefit")
+        if let value = benefit, let name = mapping.fields["caf_benefit"],
+            case .singleChoice(let choices)? = definition.question(named: name)?.kind,
+            let label = choices.first(where: { $0.value == value })?.label
+        {
+            benefit = label.prefix(1).lowercased() + label.dropFirst()
+        }
+        let filing = OnlineFiling(filedOn: date("filed_on"), number: text("filing_number"))
+        let decision = Decision(
+            authority: text("decision_authority").flatMap(DecisionAuthority.init(rawValue:)),
+            date: date("decision_date"), reference: text("decision_reference"), grounds: text("decision_grounds"))
+        let employer = Employer(name: text("employer_name"), address: text("employer_address"))
+        let caf = FamilyBenefitsFund(
+            name: text("caf_name"), address: text("caf_address"), allocataireNumber: text("caf_number"),
+            benefit: benefit, suspendedOn: date("caf_suspended_on"), reason: text("caf_reason"))
         return CaseFile(
             person: person, department: department, procedure: procedure, procedureDetail: detail,
-            permitExpiry: date("permit_expiry"), circumstances: text("circumstances"), attempts: attempts, letters: letters)
+            permitExpiry: date("permit_expiry"), circumstances: text("circumstances"), attempts: attempts, letters: letters,
+            filing: filing.isEmpty ? nil : filing, decision: decision.isEmpty ? nil : decision,
+            employer: employer.isEmpty ? nil : employer, caf: caf.isEmpty ? nil : caf)
     }
 }
 

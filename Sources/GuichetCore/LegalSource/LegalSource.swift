@@ -46,6 +46,10 @@ extension LocalDate {
     /// The day the legal data of this module was checked against the research brief (2026-11-26).
     public static let briefCheck = LocalDate(literal: 2026, 11, 26)
 
+    /// The day the rules added for the letters and self-help paths of December 2026 were checked against
+    /// the research brief (2026-12-03).
+    public static let briefCheckDecember = LocalDate(literal: 2026, 12, 3)
+
     /// A date written in the source code; a wrong literal is a programmer error.
     init(literal year: Int, _ month: Int, _ day: Int) {
         guard let date = LocalDate(year: year, month: month, day: day) else {

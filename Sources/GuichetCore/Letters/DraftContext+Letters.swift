@@ -9,7 +9,7 @@ extension DraftContext {
         "https://insti.ddd.prod.ext.ssl-gouv.fr/en/orientation-and-protection-of-whistleblowers"
 
     /// « Je suis Awa Diallo, née le 3 mars 1990 à Bamako (Mali), de nationalité malienne ».
-    private var selfIntroduction: String {
+    var selfIntroduction: String {
         var text = "Je suis \(name)"
         if let birthDate = person.birthDate {
             text += ", \(born) le \(birthDate.frenchDate)"
@@ -21,7 +21,7 @@ extension DraftContext {
     }
 
     /// « renouvellement d'un titre de séjour (carte de séjour pluriannuelle « salarié ») », for a subject line.
-    private var procedureSubject: String {
+    var procedureSubject: String {
         guard let detail = caseFile.procedureDetail else { return caseFile.procedure.frenchLabel }
         return caseFile.procedure == .autre ? detail : caseFile.procedure.frenchLabel + " (" + detail + ")"
     }
@@ -132,19 +132,36 @@ extension DraftContext {
         var blocks: [DocumentBlock] = [.lines(senderLines)]
         blocks.append(.lines(DraftContext.defenderAddress, alignment: .right))
         blocks.append(.paragraph([TextRun(letterDate)], alignment: .right))
+        // A request already filed online and stuck (filing.filedOn): the complaint is about its silence.
+        let stuck = caseFile.filing?.filedOn
+        let administration =
+            caseFile.procedure == .autorisationTravail
+            ? "la plateforme de la main-d'œuvre étrangère du ministère de l'Intérieur" : office
+        var filingText = ""
+        if let stuck {
+            filingText = "\(request), déposée le \(stuck.frenchDate) sur le téléservice ANEF"
+            if let number = caseFile.filing?.number { filingText += " (n° \(number))" }
+        }
         blocks.append(
             .paragraph(
                 [
                     TextRun("Objet : ", bold: true),
-                    TextRun("réclamation – impossibilité d'obtenir un rendez-vous auprès de \(office)"),
+                    TextRun(
+                        stuck == nil
+                            ? "réclamation – impossibilité d'obtenir un rendez-vous auprès de \(office)"
+                            : "réclamation – demande déposée en ligne le \(stuck?.frenchDate ?? "") et restée sans "
+                                + "réponse (\(procedureSubject))"),
                 ],
                 alignment: .left))
         blocks.append(.paragraph([TextRun("Madame, Monsieur,")], alignment: .left))
         blocks.append(
             .paragraph([
                 TextRun(
-                    "Je vous adresse cette réclamation parce que je ne parviens pas à obtenir de rendez-vous "
-                        + "auprès de \(office) pour déposer \(request).")
+                    stuck == nil
+                        ? "Je vous adresse cette réclamation parce que je ne parviens pas à obtenir de rendez-vous "
+                            + "auprès de \(office) pour déposer \(request)."
+                        : "Je vous adresse cette réclamation parce que \(filingText), reste sans réponse de "
+                            + "\(administration).")
             ]))
         var situation = selfIntroduction
         if let permit = permitSentence { situation += " " + permit }
@@ -158,7 +175,13 @@ extension DraftContext {
             ]))
         blocks.append(.list(ordered: true, items: attemptItems(failures, pieceWord: "pièce jointe")))
         if !caseFile.letters.isEmpty {
-            blocks.append(.paragraph([TextRun("J'ai aussi écrit à la préfecture, sans obtenir de rendez-vous :")]))
+            blocks.append(
+                .paragraph([
+                    TextRun(
+                        stuck == nil
+                            ? "J'ai aussi écrit à la préfecture, sans obtenir de rendez-vous :"
+                            : "J'ai aussi écrit à ce sujet, sans obtenir de réponse :")
+                ]))
             blocks.append(.list(ordered: false, items: letterItems(pieceWord: "pièce jointe")))
         }
         if let circumstances = caseFile.circumstances {
@@ -168,8 +191,11 @@ extension DraftContext {
         blocks.append(
             .paragraph([
                 TextRun(
-                    "Je vous demande d'intervenir auprès de la préfecture pour qu'un rendez-vous me soit donné, ou "
-                        + "qu'un autre moyen de déposer ma demande me soit proposé.")
+                    stuck == nil
+                        ? "Je vous demande d'intervenir auprès de la préfecture pour qu'un rendez-vous me soit donné, "
+                            + "ou qu'un autre moyen de déposer ma demande me soit proposé."
+                        : "Je vous demande d'intervenir auprès de \(administration) pour que cette demande soit "
+                            + "examinée et qu'une réponse me soit donnée.")
             ]))
         blocks.append(
             .paragraph([
@@ -194,7 +220,10 @@ extension DraftContext {
         if caseFile.letters.isEmpty {
             notices.append(
                 "Le Défenseur des droits demande en principe d'avoir d'abord cherché à régler le problème avec "
-                    + "l'administration : envoyez d'abord la lettre à la préfecture (« lettre-prefecture »).")
+                    + "l'administration : "
+                    + (caseFile.procedure == .autorisationTravail
+                        ? "envoyez d'abord la lettre à votre employeur, copie à la plateforme (« lettre-employeur-moe »)."
+                        : "envoyez d'abord la lettre à la préfecture (« lettre-prefecture »)."))
         }
         notices += manualPieceNotices
         return DraftedDocument(
@@ -206,7 +235,7 @@ extension DraftContext {
     }
 
     /// « Pièces jointes : » and the list of exhibits (letters and complaint).
-    private func attachmentsList() -> [DocumentBlock] {
+    func attachmentsList() -> [DocumentBlock] {
         guard !pieces.isEmpty else { return [] }
         return [
             .paragraph([TextRun("Pièces jointes :", bold: true)], alignment: .left),

@@ -203,7 +203,7 @@ extension DraftContext {
         ]
     }
 
-    private func bordereau() -> [DocumentBlock] {
+    func bordereau() -> [DocumentBlock] {
         var blocks: [DocumentBlock] = [.pageBreak, .heading(level: 2, text: "BORDEREAU DES PIÈCES")]
         if pieces.isEmpty {
             blocks.append(.paragraph([TextRun("Aucune pièce n'est jointe à la présente requête.")]))
@@ -223,7 +223,7 @@ extension DraftContext {
         return blocks
     }
 
-    private func refereNotices() -> [String] {
+    func refereNotices() -> [String] {
         var notices = [
             "Déposez la requête sur Télérecours citoyens, ou envoyez-la au greffe du \(courtName) (en recommandé "
                 + "ou sur place), avec la mention « référé » sur la requête et sur l'enveloppe (art. R.522-3 du code "

@@ -86,8 +86,7 @@ struct DraftContext {
                 )
             }
         }
-        let withSupportingDocuments = kind == .refereMesuresUtiles
-        if withSupportingDocuments {
+        if kind.attachesSupportingDocuments {
             for (i, document) in caseFile.supportingDocuments.enumerated() {
                 let path = JSONPath.root.key("supportingDocuments").index(i).key("file")
                 let file = document.file.flatMap { read($0, at: path, expectedHash: nil) }
@@ -98,7 +97,7 @@ struct DraftContext {
             }
         }
         // The requête lists every attempt; the letters list the failures only, so only theirs are attached.
-        for entry in kind == .refereMesuresUtiles ? dated : failures {
+        for entry in kind.isRequete ? dated : kind.attachesCaptures ? failures : [] {
             guard let capture = entry.attempt.capture else { continue }
             let path = JSONPath.root.key("attempts").index(entry.index).key("capture")
             let file = read(capture, at: path, expectedHash: entry.attempt.captureHash)
@@ -115,7 +114,7 @@ struct DraftContext {
                     designation: "Capture d'écran du \(when) (\(entry.attempt.channel.frenchLabel))",
                     caption: caption, content: file?.0, file: capture, fileSlug: "capture-\(entry.local.date.iso)"))
         }
-        if kind != .lettrePrefecture {
+        if kind.attachesLetters {
             let letters = caseFile.letters.enumerated().sorted { $0.element.sentOn < $1.element.sentOn }
             for (i, letter) in letters {
                 let path = JSONPath.root.key("letters").index(i).key("copy")
@@ -331,5 +330,33 @@ struct DraftContext {
     static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).map(String.init)
             .joined(separator: " ")
+    }
+}
+
+extension DocumentKind {
+    /// Whether the document's exhibits start with the case file's supporting documents.
+    var attachesSupportingDocuments: Bool {
+        switch self {
+        case .refereMesuresUtiles, .refereANEFBloque, .recoursPrealable, .reclamationCAF, .lettreEmployeurMOE: return true
+        case .lettrePrefecture, .saisineDefenseurDesDroits: return false
+        }
+    }
+
+    /// Whether the captures of failed attempts are attached (every attempt's for a requête).
+    var attachesCaptures: Bool {
+        switch self {
+        case .refereMesuresUtiles, .refereANEFBloque, .lettrePrefecture, .saisineDefenseurDesDroits,
+            .lettreEmployeurMOE:
+            return true
+        case .recoursPrealable, .reclamationCAF: return false
+        }
+    }
+
+    /// Whether copies of the letters sent are attached.
+    var attachesLetters: Bool {
+        switch self {
+        case .refereMesuresUtiles, .refereANEFBloque, .saisineDefenseurDesDroits: return true
+        case .lettrePrefecture, .recoursPrealable, .reclamationCAF, .lettreEmployeurMOE: return false
+        }
     }
 }

@@ -117,7 +117,8 @@ struct CaseFileDecodingTests {
             messages: [
                 "department: département « 20 » inconnu (code INSEE attendu : 01 à 95, 2A, 2B, 971 à 976)",
                 "procedure: valeur « renouvelement » inconnue (valeurs possibles : renouvellement-titre, "
-                    + "premiere-demande-titre, naturalisation, dcem, titre-de-voyage, admission-exceptionnelle, autre)",
+                    + "premiere-demande-titre, naturalisation, dcem, titre-de-voyage, admission-exceptionnelle, "
+                    + "autorisation-travail, autre)",
                 "attempts[0].channel: valeur « web » inconnue (valeurs possibles : site-prefecture, anef, telephone, "
                     + "courriel, guichet)",
                 "attempts[0].outcome: valeur « ok » inconnue (valeurs possibles : aucun-creneau, erreur-technique, "

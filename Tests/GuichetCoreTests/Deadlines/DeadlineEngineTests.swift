@@ -293,12 +293,15 @@ struct DeadlineEngineTests {
         arguments: [
             "recours-contentieux", "renouvellement-titre-anef", "renouvellement-titre", "silence-titre-sejour",
             "ofpra-introduction", "ofpra-notification", "cnda", "oqtf-1-mois", "oqtf-7-jours", "oqtf-48h",
-            "visa-recours-prealable", "silence-crrv", "cassation-refere",
+            "visa-recours-prealable", "silence-crrv", "cassation-refere", "silence-recours-administratif",
+            "api-validite", "autorisation-travail-silence", "naturalisation-decision",
+            "naturalisation-recours-prealable", "caf-recours-amiable", "caf-silence-recours-amiable",
+            "logement-social-renouvellement",
         ])
     func everyRule(id: String) throws {
         let rule = try #require(DeadlineRule.named(id))
         #expect(!rule.source.citation.isEmpty)
-        #expect(rule.source.dateChecked == .briefCheck)
+        #expect(rule.source.dateChecked == (Self.decemberRules.contains(id) ? .briefCheckDecember : .briefCheck))
         let result = try DeadlineEngine.compute(
             DeadlineRequest(ruleID: id, date: LocalDate(literal: 2025, 6, 2), time: LocalTime(literal: 8, 15)))
         #expect(result.rule == id)
@@ -308,6 +311,20 @@ struct DeadlineEngineTests {
         if !rule.source.isVerified {
             #expect(result.warnings.contains { $0.hasPrefix("Règle non vérifiée") })
         }
+    }
+
+    /// The rules added on 3 December 2026 (checked against the brief on that day).
+    static let decemberRules: Set<String> = [
+        "silence-recours-administratif", "api-validite", "autorisation-travail-silence", "naturalisation-decision",
+        "naturalisation-recours-prealable", "caf-recours-amiable", "caf-silence-recours-amiable",
+        "logement-social-renouvellement",
+    ]
+
+    @Test("the catalogue lists every rule once, the December ones after the brief's")
+    func catalogueOrder() {
+        let ids = DeadlineRule.catalogue.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(Array(ids.suffix(Self.decemberRules.count)).allSatisfy(Self.decemberRules.contains))
     }
 
     @Test("marks franc and carry-over as the brief says")

@@ -61,7 +61,8 @@ struct DocumentDraftTypographyTests {
 
     @Test("the drafted documents come out typeset, with only their spaces changed", arguments: DocumentKind.allCases)
     func draftedDocuments(_ kind: DocumentKind) throws {
-        let document = try DocumentDraftingTests.draft(kind, Examples.caseFile("solide"))
+        let (example, today) = ProcedureDocumentTests.example(for: kind)
+        let document = try DocumentDraftingTests.draft(kind, Examples.caseFile(example), today: today)
         let typeset = document.draft.typeset()
         #expect(typeset.typeset() == typeset)
         func visible(_ text: String) -> [Unicode.Scalar] { text.unicodeScalars.filter { !$0.properties.isWhitespace } }

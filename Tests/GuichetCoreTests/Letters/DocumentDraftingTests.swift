@@ -145,7 +145,10 @@ struct DocumentDraftingTests {
         #expect(DocumentKind.saisineDefenseurDesDroits.requiredFields == ["person.name", "person.address"])
     }
 
-    @Test("drafts every document from every example, with no placeholder", arguments: DocumentKind.allCases)
+    /// The documents about a prefecture that cannot be reached (the journal examples).
+    static let appointmentKinds: [DocumentKind] = [.refereMesuresUtiles, .lettrePrefecture, .saisineDefenseurDesDroits]
+
+    @Test("drafts every appointment document from every example, with no placeholder", arguments: appointmentKinds)
     func everyExample(kind: DocumentKind) throws {
         let dates = [
             "insuffisant": LocalDate(literal: 2019, 9, 20), "recevable": LocalDate(literal: 2026, 3, 16),
