@@ -33,6 +33,9 @@ public enum GuideFixtures {
               - title: "Article R.431-5 du CESEDA"
                 url: "https://www.doctrine.fr/l/texts/codes/LEGITEXT000006070158/articles/LEGIARTI000042806998"
                 checked: 2026-12-01
+              - title: "Article R.431-15-1 du CESEDA"
+                url: "https://www.doctrine.fr/l/texts/codes/LEGITEXT000006070158/articles/LEGIARTI000043288895"
+                checked: 2026-11-20
             unverified:
               - "La façon de compter les jours de la période : à vérifier."
             falc:

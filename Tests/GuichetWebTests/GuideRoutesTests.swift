@@ -70,7 +70,9 @@ struct GuideRoutesTests {
                 let html = plain(response.body)
                 #expect(html.contains("href=\"https://administration-etrangers-en-france.interieur.gouv.fr\""))
                 #expect(html.contains("La façon de compter les jours de la période : à vérifier."))
-                #expect(html.contains("consultée le 1er décembre 2026"))
+                // A source consulted on another day than the guide's says when; the others share the guide's date.
+                #expect(html.contains("Article R.431-15-1 du CESEDA</a> — consultée le 20 novembre 2026"))
+                #expect(html.contains("Article R.431-5 du CESEDA</a></li>"))
                 #expect(html.contains("Informations vérifiées le 1er décembre 2026."))
                 #expect(html.contains("Lettre à la préfecture : demande de rendez-vous"))
                 #expect(html.contains("Une lettre recommandée à la préfecture"))

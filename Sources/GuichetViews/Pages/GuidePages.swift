@@ -306,10 +306,13 @@ public enum GuidePages {
             el("h2", ["id": "sources"]) { l(.sourcesHeading) }
             Layout.content("ul", context) {
                 for source in guide.sources {
+                    // A source consulted on the guide's own date says so once, below the list.
                     el("li") {
                         el("a", ["href": source.url]) { source.title }
-                        " — "
-                        Layout.interface(l(.sourceCheckedOn, DateText.long(source.checked, context.language)), context)
+                        if source.checked != guide.checked {
+                            " — "
+                            Layout.interface(l(.sourceCheckedOn, DateText.long(source.checked, context.language)), context)
+                        }
                     }
                 }
             }
