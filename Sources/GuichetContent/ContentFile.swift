@@ -20,6 +20,8 @@ public struct ContentFile: Sendable, Equatable {
         case interview
         /// A guide (`guides/<slug>.md`).
         case guide
+        /// The observatory's reference data (`observatoire/…yml`).
+        case observatory
         /// Not part of the dossier (READMEs, interview definitions, other files).
         case other
     }
@@ -27,6 +29,7 @@ public struct ContentFile: Sendable, Equatable {
     public var role: Role {
         if InterviewParser.isInterviewPath(path) { return .interview }
         if path == "tags.yml" { return .tags }
+        if ObservatoryParser.isObservatoryPath(path) { return .observatory }
         guard path.hasSuffix(".md") else { return .other }
         if path.hasPrefix("sections/") && !path.dropFirst("sections/".count).contains("/") { return .section }
         if path.hasPrefix("items/") { return .item }
@@ -83,6 +86,8 @@ public struct ContentCatalog: Sendable {
     public var interviews: [InterviewDefinition] = []
     /// The guides (`guides/`), by situation then order.
     public var guides: [ParsedGuide] = []
+    /// The observatory's reference data and decision links; `nil` when the content has no `observatoire/`.
+    public var observatory: Observatory.Board? = nil
     /// Every problem, blocking or not, in file then line order.
     public var problems: [ContentProblem] = []
 

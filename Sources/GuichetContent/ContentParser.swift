@@ -9,7 +9,7 @@ internal import Yams
 public enum ContentParser {
     /// Site paths that bodies may link to besides sections, items and tags (`/recherche`, `/delais`…).
     public static let fixedPaths: Set<String> = [
-        "/", "/recherche", "/delais", "/flux.atom", "/themes", "/a-propos", "/guides", "/parcours",
+        "/", "/recherche", "/delais", "/flux.atom", "/themes", "/a-propos", "/guides", "/parcours", "/observatoire",
     ]
 
     /// Parses and cross-checks every file; files of role `.other` are ignored.
@@ -77,6 +77,7 @@ public enum ContentParser {
         var known = fixedPaths
         for id in guideIDs { known.insert("/guides/\(id)") }
         for id in interviewIDs { known.insert("/parcours/\(id)") }
+        for department in Department.all { known.insert("/observatoire/\(department.code)") }
         for id in sectionPaths.keys { known.insert("/rubriques/\(id)") }
         for id in itemPaths.keys { known.insert("/dossier/\(id)") }
         for id in declaredTags ?? [] { known.insert("/themes/\(id)") }
@@ -138,6 +139,9 @@ public enum ContentParser {
             let b = Guide.Situation.allCases.firstIndex(of: $1.guide.situation) ?? 0
             return (a, $0.guide.order, $0.guide.title) < (b, $1.guide.order, $1.guide.title)
         }
+        let (board, observatoryProblems) = ObservatoryParser.parse(files, items: catalog.items, today: today)
+        catalog.observatory = board
+        problems += observatoryProblems
         catalog.items.sort { ($0.item.date, $0.item.id) > ($1.item.date, $1.item.id) }
         catalog.problems = problems.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
         return catalog

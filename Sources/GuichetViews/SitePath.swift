@@ -32,6 +32,12 @@ public enum SitePath: Sendable, Hashable {
     case guides
     /// One guide.
     case guide(Guide.ID)
+    /// The observatory's map.
+    case observatory
+    /// One département in the observatory.
+    case observatoryDepartment(String)
+    /// The observatory's open data: `csv`, `json` or `schema.json`.
+    case observatoryData(String)
     /// A page of the association's help desk: `/bureau` and what follows it (`dossiers/<id>`).
     case desk(String)
 
@@ -59,6 +65,9 @@ public enum SitePath: Sendable, Hashable {
         case .resume: "/reprendre"
         case .quickExit: "/quitter"
         case .deleteMyFile: "/mon-dossier/supprimer"
+        case .observatory: "/observatoire"
+        case .observatoryDepartment(let code): "/observatoire/" + code
+        case .observatoryData(let ext): "/donnees/observatoire." + ext
         case .guides: "/guides"
         case .guide(let id): "/guides/\(id)"
         case .desk(let rest): rest.isEmpty ? "/bureau" : "/bureau/" + rest

@@ -21,14 +21,17 @@ public struct WebDependencies: Sendable {
     public let helpDesk: HelpDeskDependencies?
     /// The guides read with the content (`/guides`), by situation then order.
     public let guides: [Guide]
+    /// The observatory's reference data read with the content; `nil`: every fact is `inconnu`.
+    public let observatory: Observatory.Board?
 
     public init(
         dossier: any DossierStore, search: any SearchIndex, parcours: ParcoursDependencies? = nil,
         metrics: SiteMetrics? = nil, helpDesk: HelpDeskDependencies? = nil, guides: [Guide] = [],
-        now: @escaping @Sendable () -> Date = { Date() }
+        observatory: Observatory.Board? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.helpDesk = helpDesk
         self.guides = guides
+        self.observatory = observatory
         self.dossier = dossier
         self.search = search
         self.parcours = parcours
@@ -91,6 +94,10 @@ func buildRouter(
     if !dependencies.guides.isEmpty {
         GuideRoutes(guides: dependencies.guides, cache: cache).register(on: router)
     }
+    ObservatoryRoutes(
+        board: dependencies.observatory ?? Observatory.Board(checked: LocalDate(daysSinceEpoch: 0), national: [:], departments: [:], decisions: []),
+        cache: cache, baseURL: configuration.baseURL
+    ).register(on: router)
     SystemRoutes(store: dependencies.dossier, cache: cache, readinessTimeout: configuration.readinessTimeout).register(on: router)
     if let metrics = dependencies.metrics, let token = configuration.metricsToken {
         MetricsRoutes(metrics: metrics, token: token).register(on: router)

@@ -7,7 +7,9 @@ enum OpenAPIDocument {
           version: "1.0"
           description: >-
             Read-only JSON API of guichet: full-text search over the dossier on the online-only procedures
-            imposed on foreign nationals in France. French text; accents and case are folded, words are stemmed.
+            imposed on foreign nationals in France (French text; accents and case are folded, words are stemmed),
+            and the observatory's open data (Licence Ouverte 2.0): how each procedure is reached in each
+            département, with its sources, and the court decisions concerning each prefecture.
           license:
             name: AGPL-3.0-or-later
             identifier: AGPL-3.0-or-later
@@ -50,8 +52,148 @@ enum OpenAPIDocument {
                     application/json:
                       schema:
                         $ref: "#/components/schemas/Error"
+          /donnees/observatoire.json:
+            get:
+              operationId: observatory
+              summary: The observatory's reference data (Licence Ouverte 2.0)
+              description: >-
+                One entry per département of the court table; for each of the eight procedure families, the channel,
+                whether a lawful alternative is announced, the date the fact is about, whether the national rule
+                applies, and the sources with the date each was checked. `inconnu` where nothing is known.
+              responses:
+                "200":
+                  description: The reference data.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: "#/components/schemas/Observatory"
+          /donnees/observatoire.csv:
+            get:
+              operationId: observatoryCSV
+              summary: The same reference data as CSV (RFC 4180), one row per département and procedure
+              description: >-
+                Columns described by the Table Schema at /donnees/observatoire.schema.json (frictionless).
+              responses:
+                "200":
+                  description: The CSV file.
+                  content:
+                    text/csv:
+                      schema:
+                        type: string
         components:
           schemas:
+            Observatory:
+              type: object
+              required: [licence, source, verifie_le, regles_nationales, departements]
+              properties:
+                licence:
+                  type: object
+                  required: [name, url]
+                  properties:
+                    name:
+                      type: string
+                      const: Licence Ouverte 2.0
+                    url:
+                      type: string
+                      format: uri
+                source:
+                  type: string
+                  format: uri
+                verifie_le:
+                  type: string
+                  format: date
+                regles_nationales:
+                  type: array
+                  description: The national rule of each procedure family, with its sources.
+                  minItems: 8
+                  maxItems: 8
+                  items:
+                    $ref: "#/components/schemas/ObservatoryFact"
+                departements:
+                  type: array
+                  description: >-
+                    Each département's facts; a fact that follows the national rule (regle_nationale true) cites its
+                    sources in regles_nationales.
+                  minItems: 101
+                  maxItems: 101
+                  items:
+                    $ref: "#/components/schemas/ObservatoryDepartment"
+            ObservatoryDepartment:
+              type: object
+              required: [code, nom, prefecture, faits, decisions]
+              properties:
+                code:
+                  type: string
+                  pattern: "^([0-9]{2}|2A|2B|97[1-6])$"
+                nom:
+                  type: string
+                prefecture:
+                  type: string
+                faits:
+                  type: array
+                  minItems: 8
+                  maxItems: 8
+                  items:
+                    $ref: "#/components/schemas/ObservatoryFact"
+                decisions:
+                  type: array
+                  items:
+                    $ref: "#/components/schemas/ObservatoryDecision"
+            ObservatoryFact:
+              type: object
+              required: [procedure, canal, alternative, regle_nationale, sources]
+              properties:
+                procedure:
+                  type: string
+                  enum: [sejour-premiere-demande, sejour-renouvellement, naturalisation, dcem-tci, titre-de-voyage, asile-guichet-unique, autorisation-travail, caf]
+                canal:
+                  type: string
+                  enum: [anef, rdv-en-ligne, courriel, courrier, guichet, demarches-simplifiees, inconnu]
+                alternative:
+                  type: string
+                  enum: [oui, non, inconnu]
+                a_la_date_du:
+                  type: string
+                  format: date
+                regle_nationale:
+                  type: boolean
+                note:
+                  type: string
+                sources:
+                  type: array
+                  items:
+                    type: object
+                    required: [titre, url, verifie_le]
+                    properties:
+                      titre:
+                        type: string
+                      url:
+                        type: string
+                        format: uri
+                      verifie_le:
+                        type: string
+                        format: date
+            ObservatoryDecision:
+              type: object
+              required: [url, titre, date, procedures, issue]
+              properties:
+                url:
+                  type: string
+                  format: uri
+                titre:
+                  type: string
+                date:
+                  type: string
+                  format: date
+                procedures:
+                  type: array
+                  items:
+                    type: string
+                issue:
+                  type: string
+                  enum: [favorable, defavorable, partiel, inconnu]
+                note:
+                  type: string
             Error:
               type: object
               required: [error]

@@ -7,7 +7,7 @@ import GuichetCore
 
 /// The application over an in-memory SQLite dossier built from the fixtures, driven without sockets.
 func makeTestApp(
-    guides: [Guide] = [], now: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_795_687_200) }
+    guides: [Guide] = [], observatory: Observatory.Board? = nil, now: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_795_687_200) }
 ) async throws
     -> some ApplicationProtocol
 {
@@ -16,6 +16,6 @@ func makeTestApp(
         store: SQLiteDossierStore(database: database), search: SQLiteSearchIndex(database: database))
     return Application(
         router: buildRouter(
-            dependencies: WebDependencies(dossier: dossier.store, search: dossier.search, guides: guides, now: now),
+            dependencies: WebDependencies(dossier: dossier.store, search: dossier.search, guides: guides, observatory: observatory, now: now),
             configuration: WebConfiguration(baseURL: "https://guichet.example/")))
 }

@@ -33,6 +33,11 @@ struct ContentCommand: AsyncParsableCommand {
                 print((root as NSString).appendingPathComponent(problem.path) + ":\(problem.line): " + problem.message)
             }
             for line in Self.translationReport(catalog) { print(line) }
+            if let board = catalog.observatory {
+                let local = board.departments.values.reduce(0) { $0 + $1.procedures.count }
+                let linked = board.decisions.count
+                print("Observatoire : \(board.departments.count) départements, \(local) faits locaux, \(board.national.count) règles nationales, \(linked) décisions liées")
+            }
             let summary = "\(files.count) fichiers lus : \(catalog.sections.count) rubriques, \(catalog.items.count) éléments, \(catalog.tags.count) thèmes, \(catalog.interviews.count) parcours, \(catalog.guides.count) guides"
             if catalog.problems.isEmpty {
                 print(summary + " — aucun problème.")

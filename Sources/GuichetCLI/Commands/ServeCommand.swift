@@ -99,7 +99,8 @@ struct ServeCommand: AsyncParsableCommand {
         let app = buildApplication(
             dependencies: WebDependencies(
                 dossier: backend.dossier, search: backend.search,
-                parcours: parcours, metrics: metrics, helpDesk: helpDesk, guides: catalog.guides.map(\.guide)),
+                parcours: parcours, metrics: metrics, helpDesk: helpDesk, guides: catalog.guides.map(\.guide),
+                observatory: catalog.observatory),
             configuration: WebConfiguration(
                 baseURL: base, trustForwardedFor: trustProxy, exitURL: environment["GUICHET_EXIT_URL"] ?? "https://meteofrance.com/",
                 metricsToken: metricsSetting.token),

@@ -64,7 +64,7 @@ public indirect enum Node: Sendable {
     /// Elements whose text is shown or sent as written: no typography inside.
     static let verbatimElements: Set<String> = ["code", "pre", "kbd", "samp", "textarea", "script", "style"]
 
-    static let voidElements: Set<String> = ["meta", "link", "br", "hr", "img", "input"]
+    static let voidElements: Set<String> = ["meta", "link", "base", "br", "hr", "img", "input"]
     static let blockElements: Set<String> = [
         "html", "head", "body", "header", "footer", "main", "nav", "section", "article", "aside", "div", "p", "ul",
         "ol", "li", "h1", "h2", "h3", "h4", "form", "fieldset", "table", "tr", "dl", "dt", "dd", "meta", "link",

@@ -73,4 +73,11 @@ public enum UIString: String, CaseIterable, Sendable {
     case guideParcoursLink, guideCheckedOn, guideUnverifiedHeading, guideUnverifiedText, guideDetailInFrench, guideSeeAlso
     case searchGuidesHeading, translationDraftNote, docExplainRefereMesuresUtiles, docExplainLettrePrefecture, docExplainSaisineDefenseurDesDroits, docExplainRecoursPrealable
     case docExplainLettreEmployeurMoe, docExplainReclamationCaf, docExplainRefereAnefBloque, sourceCheckedOn, guideDepartmentHint
+    // Observatory (Catalog+Observatory.swift).
+    case navObservatory, obsTitle, obsIntro, obsProcedureLabel, obsShow, obsMapLabel
+    case obsReachAlternative, obsReachOnline, obsReachUnknown, obsTableCaption, obsDepartment
+    case obsChannel, obsAlternative, obsAsOf, obsSources, obsNationalRule, obsOverseas
+    case obsDepartmentTitle, obsPrefecture, obsSubPrefectures, obsProceduresCaption, obsDecisions, obsNoDecisions
+    case obsNationalDecisions, obsOutcome, obsYes, obsNo, obsUnknown, obsCheckedOn
+    case obsOpenData, obsAllDepartments
 }

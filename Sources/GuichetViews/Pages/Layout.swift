@@ -3,14 +3,18 @@ public import GuichetCore
 /// The frame shared by every HTML page: head, header, navigation, footer.
 public enum Layout {
     /// A complete HTML document. `title` is the page's own title (the site name is appended).
+    ///
+    /// `base`: a `<base href>` for pages whose many links are relative to one folder (the observatory's map links its
+    /// 101 départements as `93` instead of `/observatoire/93`); links written from the root are not affected.
     public static func page(
         title: String, description: String, context: PageContext, feeds: [(title: String, href: String)] = [],
-        @NodeBuilder main: () -> [Node]
+        base: String? = nil, @NodeBuilder main: () -> [Node]
     ) -> String {
         let l = context.l
         let document = el("html", ["lang": context.language.rawValue, "dir": context.language.direction]) {
             el("head") {
                 Node.element("meta", attributes: [Attribute("charset", "utf-8")], children: [])
+                if let base { el("base", ["href": base]) }
                 el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
                 el("title") { title == l(.siteName) ? title : "\(title) — \(l(.siteName))" }
                 el("meta", ["name": "description", "content": description])
@@ -35,6 +39,7 @@ public enum Layout {
                             el("li") { el("a", ["href": context.href(.search(query: ""))]) { l(.navSearch) } }
                             el("li") { el("a", ["href": context.href(.deadlines)]) { l(.navDeadlines) } }
                             el("li") { el("a", ["href": context.href(.guides)]) { l(.navGuides) } }
+                            el("li") { el("a", ["href": context.href(.observatory)]) { l(.navObservatory) } }
                             el("li") { el("a", ["href": context.href(.parcoursList)]) { l(.navParcours) } }
                         }
                     }

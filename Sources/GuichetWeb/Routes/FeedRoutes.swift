@@ -66,6 +66,8 @@ struct FeedRoutes: Sendable {
                 ("/", lastUpdated), (SitePath.themes.path, lastUpdated), (SitePath.search(query: "").path, nil),
                 (SitePath.deadlines.path, nil), (SitePath.about.path, nil),
             ]
+            pages.append((SitePath.observatory.path, nil))
+            for department in Department.all { pages.append((SitePath.observatoryDepartment(department.code).path, nil)) }
             if !guides.isEmpty {
                 pages.append((SitePath.guides.path, guides.map(\.checked).max()))
                 for guide in guides { pages.append(("/guides/" + guide.slug, guide.checked)) }

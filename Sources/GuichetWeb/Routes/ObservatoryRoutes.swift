@@ -1,0 +1,200 @@
+internal import Hummingbird
+internal import Foundation
+internal import GuichetCore
+internal import GuichetViews
+
+/// The observatory: `/observatoire` (map and table for one procedure), `/observatoire/<département>`, and the open data
+/// `/donnees/observatoire.csv`, `.json` and `.schema.json` (Licence Ouverte 2.0, schema in `/api/openapi.yaml`). The
+/// reference data is read with the content at start and kept in memory; without it every fact is `inconnu`.
+struct ObservatoryRoutes: Sendable {
+    let board: Observatory.Board
+    let cache: PageCache
+    let baseURL: String
+
+    static let licence = (name: "Licence Ouverte 2.0", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/")
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/observatoire") { request, context in try await self.map(request, context) }
+        router.get("/observatoire/:department") { request, context in try await self.department(request, context) }
+        router.get("/donnees/observatoire.csv") { request, context in try await self.data(request, context, "csv") }
+        router.get("/donnees/observatoire.json") { request, context in try await self.data(request, context, "json") }
+        router.get("/donnees/observatoire.schema.json") { request, context in try await self.data(request, context, "schema.json") }
+    }
+
+    func map(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let reader = ReaderLanguage(request)
+        let value = request.uri.queryParameters.get("procedure").map { String($0) } ?? Observatory.Procedure.firstPermit.rawValue
+        guard let procedure = Observatory.Procedure(rawValue: value) else { throw HTTPError(.notFound) }
+        let board = self.board
+        let path = SitePath.observatory.path + (procedure == .firstPermit ? "" : "?procedure=" + procedure.rawValue)
+        let entry = try await cache.value("observatoire|\(procedure.rawValue)|\(reader.key)", contentType: ContentType.html) {
+            ObservatoryPages.map(board, procedure: procedure, context: reader.context(path: path, updated: board.checked))
+        }
+        guard let entry else { throw HTTPError(.notFound) }
+        return cache.response(entry, to: request, context: context)
+    }
+
+    func department(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let reader = ReaderLanguage(request)
+        guard let code = context.parameters.get("department"), let department = Department.lookup(code), department.code == code else {
+            throw HTTPError(.notFound)
+        }
+        let board = self.board
+        let entry = try await cache.value("observatoire|\(code)|\(reader.key)", contentType: ContentType.html) {
+            ObservatoryPages.department(board, department: department,
+                context: reader.context(path: SitePath.observatoryDepartment(code).path, updated: board.departments[code]?.checked ?? board.checked))
+        }
+        guard let entry else { throw HTTPError(.notFound) }
+        return cache.response(entry, to: request, context: context)
+    }
+
+    func data(_ request: Request, _ context: AppRequestContext, _ kind: String) async throws -> Response {
+        let board = self.board
+        let baseURL = self.baseURL
+        let type = kind == "csv" ? "text/csv; charset=utf-8" : ContentType.json
+        let entry = try await cache.value("donnees|\(kind)", contentType: type, varyLanguage: false) {
+            switch kind {
+            case "csv": return ObservatoryData.csv(board)
+            case "json": return try ObservatoryData.json(board, baseURL: baseURL)
+            default: return ObservatoryData.schema
+            }
+        }
+        guard let entry else { throw HTTPError(.notFound) }
+        return cache.response(entry, to: request, context: context)
+    }
+}
+
+/// The observatory's open data: one row per département × procedure (CSV, RFC 4180, with a Table Schema), and the same
+/// with the sources and the decisions (JSON).
+enum ObservatoryData {
+    static let columns = [
+        "departement", "departement_nom", "procedure", "canal", "alternative", "a_la_date_du", "regle_nationale",
+        "sources", "verifie_le",
+    ]
+
+    /// One field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func csv(_ board: Observatory.Board) -> String {
+        var out = columns.joined(separator: ",") + "\r\n"
+        for department in Department.all {
+            for procedure in Observatory.Procedure.allCases {
+                let status = board.status(department.code, procedure)
+                let fact = status.fact
+                let checked = fact.sources.map(\.checked).max()
+                let row = [
+                    department.code, department.name, procedure.rawValue, fact.channel.rawValue, fact.alternative.rawValue,
+                    fact.asOf?.iso ?? "", status.isNational ? "true" : "false", fact.sources.map(\.url).joined(separator: " "),
+                    checked?.iso ?? "",
+                ]
+                out += row.map(field).joined(separator: ",") + "\r\n"
+            }
+        }
+        return out
+    }
+
+    struct Document: Encodable {
+        struct Licence: Encodable {
+            let name: String
+            let url: String
+        }
+        struct Source: Encodable {
+            let titre: String
+            let url: String
+            let verifie_le: String
+        }
+        struct Fact: Encodable {
+            let procedure: String
+            let canal: String
+            let alternative: String
+            let a_la_date_du: String?
+            let regle_nationale: Bool
+            let note: String?
+            let sources: [Source]
+        }
+        struct Decision: Encodable {
+            let url: String
+            let titre: String
+            let date: String
+            let procedures: [String]
+            let issue: String
+            let note: String?
+        }
+        struct DepartmentEntry: Encodable {
+            let code: String
+            let nom: String
+            let prefecture: String
+            let faits: [Fact]
+            let decisions: [Decision]
+        }
+        let licence: Licence
+        let source: String
+        let verifie_le: String
+        /// The national rules with their sources, once; a département's fact that follows one cites no source of its
+        /// own (`regle_nationale: true`).
+        let regles_nationales: [Fact]
+        let departements: [DepartmentEntry]
+    }
+
+    static func json(_ board: Observatory.Board, baseURL: String) throws -> String {
+        func sources(_ list: [Observatory.Source]) -> [Document.Source] {
+            list.map { Document.Source(titre: $0.title, url: $0.url, verifie_le: $0.checked.iso) }
+        }
+        let departments = Department.all.map { department in
+            Document.DepartmentEntry(
+                code: department.code, nom: department.name, prefecture: department.prefectureName,
+                faits: Observatory.Procedure.allCases.map { procedure in
+                    let status = board.status(department.code, procedure)
+                    return Document.Fact(
+                        procedure: procedure.rawValue, canal: status.fact.channel.rawValue,
+                        alternative: status.fact.alternative.rawValue, a_la_date_du: status.fact.asOf?.iso,
+                        regle_nationale: status.isNational, note: status.isNational ? nil : status.fact.note,
+                        sources: status.isNational ? [] : sources(status.fact.sources))
+                },
+                decisions: board.decisions(for: department.code).map { decision in
+                    Document.Decision(
+                        url: baseURL + SitePath.item(decision.itemID).path, titre: decision.title, date: decision.date.iso,
+                        procedures: decision.procedures.map(\.rawValue), issue: decision.outcome.rawValue, note: decision.outcomeNote)
+                })
+        }
+        let national = Observatory.Procedure.allCases.map { procedure in
+            let fact = board.national[procedure] ?? .unknown
+            return Document.Fact(
+                procedure: procedure.rawValue, canal: fact.channel.rawValue, alternative: fact.alternative.rawValue,
+                a_la_date_du: fact.asOf?.iso, regle_nationale: true, note: fact.note, sources: sources(fact.sources))
+        }
+        let document = Document(
+            licence: .init(name: ObservatoryRoutes.licence.name, url: ObservatoryRoutes.licence.url),
+            source: baseURL + SitePath.observatory.path, verifie_le: board.checked.iso, regles_nationales: national,
+            departements: departments)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+
+    /// The CSV's Table Schema (frictionless), with its licence.
+    static let schema = """
+        {
+          "$schema": "https://specs.frictionlessdata.io/schemas/table-schema.json",
+          "title": "Observatoire guichet : accès aux démarches par département",
+          "licenses": [{"name": "etalab-2.0", "title": "Licence Ouverte 2.0", "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}],
+          "fields": [
+            {"name": "departement", "type": "string", "constraints": {"required": true, "pattern": "[0-9]{2}|2A|2B|97[1-6]"}},
+            {"name": "departement_nom", "type": "string", "constraints": {"required": true}},
+            {"name": "procedure", "type": "string", "constraints": {"required": true, "enum": [\(Observatory.Procedure.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]}},
+            {"name": "canal", "type": "string", "constraints": {"required": true, "enum": [\(Observatory.Channel.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]}},
+            {"name": "alternative", "type": "string", "constraints": {"required": true, "enum": ["oui", "non", "inconnu"]}},
+            {"name": "a_la_date_du", "type": "date"},
+            {"name": "regle_nationale", "type": "boolean", "constraints": {"required": true}},
+            {"name": "sources", "type": "string"},
+            {"name": "verifie_le", "type": "date"}
+          ],
+          "primaryKey": ["departement", "procedure"],
+          "missingValues": [""]
+        }
+
+        """
+}
