@@ -159,15 +159,22 @@ struct FieldReader {
     }
 
     mutating func sources() -> [Item.Source] {
+        sourceEntries(missing: "aucune source citée (« sources » manquant)", malformed: "« sources » doit être une liste non vide de { title, url }")
+            .map { Item.Source(title: $0.title, url: $0.url) }
+    }
+
+    /// The entries of `sources` that have a title and an absolute http(s) URL, with their mapping (for more keys) and
+    /// line; every other entry is reported.
+    mutating func sourceEntries(missing: String, malformed: String) -> [(title: String, url: String, mapping: Node.Mapping, line: Int)] {
         guard let field = fields["sources"] else {
-            report("aucune source citée (« sources » manquant)", line: 1)
+            report(missing, line: 1)
             return []
         }
         guard let sequence = field.node.sequence, !sequence.isEmpty else {
-            report("« sources » doit être une liste non vide de { title, url }", key: "sources")
+            report(malformed, key: "sources")
             return []
         }
-        var sources: [Item.Source] = []
+        var entries: [(title: String, url: String, mapping: Node.Mapping, line: Int)] = []
         for entry in sequence {
             let line = entry.mark.map { $0.line + 1 } ?? field.line
             guard let mapping = entry.mapping, let title = mapping["title"]?.string, !title.isEmpty,
@@ -180,9 +187,9 @@ struct FieldReader {
                 report("adresse de source invalide « \(url) » (http:// ou https:// attendu)", line: line)
                 continue
             }
-            sources.append(Item.Source(title: title, url: url))
+            entries.append((title, url, mapping, line))
         }
-        return sources
+        return entries
     }
 
     /// Reports links to site pages that do not exist, and links with a forbidden scheme.

@@ -154,29 +154,15 @@ extension FieldReader {
     }
 
     private mutating func guideSources(today: LocalDate?) -> [Guide.Source] {
-        guard let field = fields["sources"], let sequence = field.node.sequence, !sequence.isEmpty else {
-            report("aucune source citée (« sources » : liste de { title, url, checked })", key: "sources", line: fields["sources"] == nil ? 1 : nil)
-            return []
-        }
+        let message = "aucune source citée (« sources » : liste de { title, url, checked })"
         var sources: [Guide.Source] = []
-        for entry in sequence {
-            let line = entry.mark.map { $0.line + 1 } ?? field.line
-            guard let mapping = entry.mapping, let title = mapping["title"]?.string, !title.isEmpty,
-                let url = mapping["url"]?.string
-            else {
-                report("source sans « title » ou « url »", line: line)
+        for entry in sourceEntries(missing: message, malformed: message) {
+            guard let checkedText = entry.mapping["checked"]?.string, let checked = LocalDate(iso: checkedText) else {
+                report("source sans date de vérification « checked » (AAAA-MM-JJ) : \(entry.url)", line: entry.line)
                 continue
             }
-            guard url.hasPrefix("https://") || url.hasPrefix("http://"), !url.contains(" ") else {
-                report("adresse de source invalide « \(url) » (http:// ou https:// attendu)", line: line)
-                continue
-            }
-            guard let checkedText = mapping["checked"]?.string, let checked = LocalDate(iso: checkedText) else {
-                report("source sans date de vérification « checked » (AAAA-MM-JJ) : \(url)", line: line)
-                continue
-            }
-            if let today, checked > today { report("date de vérification dans le futur : \(checkedText)", line: line) }
-            sources.append(Guide.Source(title: title, url: url, checked: checked))
+            if let today, checked > today { report("date de vérification dans le futur : \(checkedText)", line: entry.line) }
+            sources.append(Guide.Source(title: entry.title, url: entry.url, checked: checked))
         }
         return sources
     }

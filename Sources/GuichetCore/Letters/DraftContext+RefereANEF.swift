@@ -24,28 +24,7 @@ extension DraftContext {
     }
 
     func refereANEFBloque() -> DraftedDocument {
-        var blocks: [DocumentBlock] = []
-        blocks.append(.lines(senderLines))
-        var addressee = ["Madame la Présidente, Monsieur le Président", "du \(courtName)", "Juge des référés"]
-        if let address = court.court.address, address.isVerified { addressee += address.lines }
-        blocks.append(.lines(addressee, alignment: .right))
-        blocks.append(.heading(level: 1, text: "REQUÊTE EN RÉFÉRÉ « MESURES UTILES »"))
-        blocks.append(
-            .paragraph(
-                [TextRun("(article L.521-3 du code de justice administrative)", italic: true)], alignment: .center))
-        blocks.append(.heading(level: 2, text: "POUR"))
-        var identity = [
-            name,
-            "\(DraftContext.capitalized(born)) le \(person.birthDate?.frenchDate ?? "") à \(person.birthPlace ?? "")",
-            "Nationalité : \(person.nationality ?? "")",
-            "Demeurant : " + addressLines.joined(separator: ", "),
-        ]
-        if let phone = person.phone { identity.append("Téléphone : \(phone)") }
-        if let email = person.email { identity.append("Courriel : \(email)") }
-        if let number = person.foreignerNumber { identity.append("Numéro étranger : \(number)") }
-        blocks.append(.lines(identity))
-        blocks.append(.heading(level: 2, text: "CONTRE"))
-        blocks.append(.lines([DraftContext.capitalized(prefect)]))
+        var blocks = refereHead()
         blocks.append(
             .paragraph([
                 TextRun(
