@@ -37,7 +37,7 @@ extension FieldReader {
         guard let front = open() else { return nil }
         let known: Set<String> = [
             "slug", "title", "section", "situation", "order", "summary", "who", "platform", "deadlines", "documents",
-            "court", "court_note", "parcours", "keywords", "checked", "sources", "unverified", "falc",
+            "court", "court_note", "parcours", "observatory", "keywords", "checked", "sources", "unverified", "falc",
         ]
         for (key, field) in fields where !known.contains(key) {
             report("clé inconnue « \(key) » (voir docs/guides.md)", line: field.line)
@@ -110,6 +110,14 @@ extension FieldReader {
                 report("identifiant de parcours invalide « \(value) »", key: "parcours")
             }
         }
+        var observatory: Observatory.Procedure? = nil
+        if let value = text("observatory", required: false) {
+            observatory = Observatory.Procedure(rawValue: value)
+            if observatory == nil {
+                let allowed = Observatory.Procedure.allCases.map(\.rawValue).joined(separator: ", ")
+                report("procédure de l’observatoire inconnue « \(value) » (attendu : \(allowed))", key: "observatory")
+            }
+        }
         let keywords = list("keywords", required: false).map(\.0)
         let checked = date("checked")
         if let checked, let today, checked > today {
@@ -133,7 +141,7 @@ extension FieldReader {
         let guide = Guide(
             id: id, title: title, section: section, situation: situation, order: order, summary: summary, who: who,
             platform: platform, deadlineRuleIDs: deadlines, documentKinds: documents, court: court,
-            courtNote: courtNote, interviewID: interview?.0, keywords: keywords, checked: checked, sources: sources,
+            courtNote: courtNote, interviewID: interview?.0, observatoryProcedure: observatory, keywords: keywords, checked: checked, sources: sources,
             unverified: unverified, easyRead: easyRead, body: front.body)
         return (ParsedGuide(path: file.path, guide: guide, document: document, bodyLine: front.bodyLine), interview)
     }

@@ -25,6 +25,7 @@ public enum GuideFixtures {
               url: "https://administration-etrangers-en-france.interieur.gouv.fr"
             deadlines: [renouvellement-titre-anef, silence-titre-sejour]
             documents: [lettre-prefecture, saisine-defenseur-des-droits]
+            observatory: sejour-renouvellement
             court: ta-departement
             court_note: "Le tribunal administratif du département de la préfecture (art. R.312-1 CJA)."
             keywords: [prolongation]

@@ -92,7 +92,7 @@ func buildRouter(
         guides: dependencies.guides.map { ($0.id.rawValue, $0.checked) }
     ).register(on: router)
     if !dependencies.guides.isEmpty {
-        GuideRoutes(guides: dependencies.guides, cache: cache).register(on: router)
+        GuideRoutes(guides: dependencies.guides, cache: cache, board: dependencies.observatory).register(on: router)
     }
     ObservatoryRoutes(
         board: dependencies.observatory ?? Observatory.Board(checked: LocalDate(daysSinceEpoch: 0), national: [:], departments: [:], decisions: []),

@@ -22,6 +22,7 @@ struct GuideParserTests {
         #expect(guide.easyRead(in: "ar")?.first == "ستنتهي بطاقة إقامتك.")
         #expect(guide.easyRead(in: "ti") == nil)
         #expect(guide.unverified.count == 1)
+        #expect(guide.observatoryProcedure == .renewal)
     }
 
     struct BrokenCase: CustomTestStringConvertible, Sendable {
@@ -58,6 +59,8 @@ struct GuideParserTests {
             message: "langue inconnue dans « falc » : « xx »"),
         BrokenCase(description: "unknown path", replace: "keywords: [prolongation]", with: "parcours: inexistant",
             message: "parcours inconnu « inexistant » (content/parcours/inexistant.yml)"),
+        BrokenCase(description: "unknown observatory procedure", replace: "observatory: sejour-renouvellement",
+            with: "observatory: peche", message: "procédure de l’observatoire inconnue « peche »"),
         BrokenCase(description: "unknown key", replace: "keywords: [prolongation]", with: "keyword: [prolongation]",
             message: "clé inconnue « keyword » (voir docs/guides.md)"),
         BrokenCase(description: "broken link in the body", replace: "(/dossier/ce-2022)", with: "(/guides/inexistant)",

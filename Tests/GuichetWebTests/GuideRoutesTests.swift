@@ -96,6 +96,39 @@ struct GuideRoutesTests {
                 #expect(html.contains("15 mai 2026"))
                 // The département also names the court.
                 #expect(html.contains("Tribunal administratif de Montreuil"))
+                // The long guide is left out of a result page, linked instead.
+                #expect(!html.contains("Gardez une copie de chaque page envoyée"))
+                #expect(html.contains("<a href=\"/guides/renouvellement-test\">Lire le guide complet</a>"))
+            }
+        }
+    }
+
+    @Test("the guide says what the prefecture of the département given announces, from the observatory")
+    func prefectureAnnounces() async throws {
+        let source = Observatory.Source(title: "La Cimade", url: "https://www.lacimade.org/x", checked: LocalDate(year: 2026, month: 12, day: 1)!)
+        let board = Observatory.Board(
+            checked: LocalDate(year: 2026, month: 12, day: 1)!,
+            national: [.renewal: Observatory.Fact(channel: .anef, alternative: .yes, sources: [source])],
+            departments: ["93": Observatory.DepartmentRecord(
+                code: "93", checked: LocalDate(year: 2026, month: 12, day: 1)!,
+                procedures: [.renewal: Observatory.Fact(
+                    channel: .onlineAppointment, alternative: .unknown, asOf: LocalDate(year: 2022, month: 7, day: 6), sources: [source])])],
+            decisions: [])
+        try await makeTestApp(guides: Self.guides, observatory: board).test(.router) { client in
+            try await client.execute(uri: "/guides/renouvellement-test", method: .get) { response in
+                let html = plain(response.body)
+                #expect(html.contains("href=\"/observatoire?procedure=sejour-renouvellement\""))
+            }
+            try await client.execute(uri: "/guides/renouvellement-test?departement=93", method: .get) { response in
+                let html = plain(response.body)
+                #expect(html.contains("<strong>93 Seine-Saint-Denis</strong> : rendez-vous en ligne (6 juillet 2022)"))
+                #expect(html.contains("Alternative annoncée : inconnu"))
+                #expect(html.contains("href=\"/observatoire/93\""))
+            }
+            try await client.execute(uri: "/guides/renouvellement-test?departement=01", method: .get) { response in
+                let html = plain(response.body)
+                #expect(html.contains("<strong>01 Ain</strong> : ANEF (en ligne)"))
+                #expect(html.contains("(règle nationale)"))
             }
         }
     }

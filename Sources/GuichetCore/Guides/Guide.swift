@@ -79,6 +79,8 @@ public struct Guide: Hashable, Sendable, Identifiable {
     public let courtNote: String?
     /// The self-help path that goes with the guide, if any.
     public let interviewID: Slug?
+    /// The observatory's procedure family the guide is about: the page shows what the person's prefecture announces.
+    public let observatoryProcedure: Observatory.Procedure?
     /// More words for the search.
     public let keywords: [String]
     /// When the guide's facts were last checked.
@@ -94,9 +96,10 @@ public struct Guide: Hashable, Sendable, Identifiable {
     public init(
         id: ID, title: String, section: Section.ID, situation: Situation, order: Int, summary: String, who: String,
         platform: Platform?, deadlineRuleIDs: [String], documentKinds: [DocumentKind], court: CourtRule,
-        courtNote: String?, interviewID: Slug?, keywords: [String], checked: LocalDate, sources: [Source],
-        unverified: [String], easyRead: [String: [String]], body: String
+        courtNote: String?, interviewID: Slug?, observatoryProcedure: Observatory.Procedure? = nil, keywords: [String],
+        checked: LocalDate, sources: [Source], unverified: [String], easyRead: [String: [String]], body: String
     ) {
+        self.observatoryProcedure = observatoryProcedure
         self.id = id
         self.title = title
         self.section = section

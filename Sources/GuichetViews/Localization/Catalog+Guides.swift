@@ -35,6 +35,10 @@ extension Catalog {
         .docExplainReclamationCaf: Entry(fr: "Une réclamation écrite à la CAF quand vos aides sont suspendues. Si la CAF ne répond pas, vous pouvez écrire au médiateur de la CAF.", en: "A written complaint to the CAF when your benefits are suspended. If the CAF does not answer, you can write to the CAF mediator.", ar: "شكوى مكتوبة إلى صندوق الإعانات العائلية (CAF) عند تعليق إعاناتك. إذا لم يردّ، يمكنك الكتابة إلى وسيط الصندوق."),
         .docExplainRefereAnefBloque: Entry(fr: "Une demande au juge, en urgence, quand votre dossier sur l’ANEF est bloqué depuis longtemps et que vous risquez de perdre vos droits.", en: "An urgent request to the judge when your ANEF file has been stuck for a long time and you risk losing your rights.", ar: "طلب مستعجل إلى القاضي عندما يكون ملفك على منصة ANEF متوقفًا منذ مدة طويلة وتخشى فقدان حقوقك."),
         .guideDepartmentHint: Entry(fr: "Son numéro, par exemple 93 ou 2A (celui de la préfecture). Il sert pour les jours fériés et pour trouver le tribunal.", en: "Its number, for example 93 or 2A (the prefecture’s). It is used for public holidays and to find the court.", ar: "رقمها، مثلًا 93 أو 2A (رقم المحافظة). يُستخدم لأيام العطل ولإيجاد المحكمة."),
+        .guideLocalHeading: Entry(fr: "Ce qu’annonce votre préfecture", en: "What your prefecture announces", ar: "ما تعلنه محافظتك"),
+        .guideLocalSources: Entry(fr: "Les sources et les décisions de ce département, dans l’observatoire", en: "This département’s sources and decisions, in the observatory", ar: "مصادر هذه المقاطعة وأحكامها، في المرصد"),
+        .guideLocalMap: Entry(fr: "Ce que chaque préfecture annonce pour cette démarche : l’observatoire", en: "What each prefecture announces for this procedure: the observatory", ar: "ما تعلنه كل محافظة لهذا الإجراء: المرصد"),
+        .guideReadFull: Entry(fr: "Lire le guide complet", en: "Read the whole guide", ar: "اقرأ الدليل كاملًا"),
         .sourceCheckedOn: Entry(fr: "consultée le %1", en: "checked on %1", ar: "تمت مراجعتها في %1"),
     ]
 }

@@ -73,6 +73,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case guideParcoursLink, guideCheckedOn, guideUnverifiedHeading, guideUnverifiedText, guideDetailInFrench, guideSeeAlso
     case searchGuidesHeading, translationDraftNote, docExplainRefereMesuresUtiles, docExplainLettrePrefecture, docExplainSaisineDefenseurDesDroits, docExplainRecoursPrealable
     case docExplainLettreEmployeurMoe, docExplainReclamationCaf, docExplainRefereAnefBloque, sourceCheckedOn, guideDepartmentHint
+    case guideLocalHeading, guideLocalSources, guideLocalMap, guideReadFull
     // Observatory (Catalog+Observatory.swift).
     case navObservatory, obsTitle, obsIntro, obsProcedureLabel, obsShow, obsMapLabel
     case obsReachAlternative, obsReachOnline, obsReachUnknown, obsTableCaption, obsDepartment

@@ -20,11 +20,20 @@ public enum GuidePages {
         public var form: DeadlinePage.Form
         public var result: DeadlineResult?
         public var court: CourtAssignment?
+        /// What the observatory knows of the guide's procedure in the département given.
+        public var local: (department: Department, status: Observatory.Status)?
 
-        public init(form: DeadlinePage.Form = DeadlinePage.Form(), result: DeadlineResult? = nil, court: CourtAssignment? = nil) {
+        /// Whether the page was asked nothing (the guide as written).
+        public var isEmpty: Bool { form.rule.isEmpty && form.date.isEmpty && form.department.isEmpty && form.errors.isEmpty }
+
+        public init(
+            form: DeadlinePage.Form = DeadlinePage.Form(), result: DeadlineResult? = nil, court: CourtAssignment? = nil,
+            local: (department: Department, status: Observatory.Status)? = nil
+        ) {
             self.form = form
             self.result = result
             self.court = court
+            self.local = local
         }
     }
 
@@ -122,9 +131,16 @@ public enum GuidePages {
                     }
                 }
             }
-            if context.language != .fr { el("p", ["class": "hint"]) { l(.guideDetailInFrench) } }
-            Layout.content("div", context, classes: "body") { Node.trusted(entry.bodyHTML) }
+            // A page answering a computation (a deadline, a court, a prefecture) leaves the long French guide out and
+            // links to it: the result comes first, and the page stays light on an old phone.
+            if computation.isEmpty {
+                if context.language != .fr { el("p", ["class": "hint"]) { l(.guideDetailInFrench) } }
+                Layout.content("div", context, classes: "body") { Node.trusted(entry.bodyHTML) }
+            } else {
+                el("p") { el("a", ["href": context.href(.guide(guide.id))]) { l(.guideReadFull) } }
+            }
             deadlines(guide, computation: computation, context: context)
+            observatory(guide, computation: computation, context: context)
             documents(guide, context: context)
             court(guide, computation: computation, context: context)
             sources(guide, context: context)
@@ -233,6 +249,35 @@ public enum GuidePages {
                 [("type", "text"), ("id", id), ("name", id), ("value", form.department), ("size", "4"), ("maxlength", "3"),
                     ("autocomplete", "off"), ("spellcheck", "false")], field: id, hint: true, form: form),
                 children: [])
+        }
+    }
+
+    /// What the person's prefecture announces for the procedure (the observatory's fact for the département given), or a
+    /// link to the observatory's map for the procedure.
+    static func observatory(_ guide: Guide, computation: Computation, context: PageContext) -> Node {
+        let l = context.l
+        guard let procedure = guide.observatoryProcedure else { return .fragment([]) }
+        return el("section", ["class": "guide-local", "aria-labelledby": "votre-prefecture"]) {
+            el("h2", ["id": "votre-prefecture"]) { l(.guideLocalHeading) }
+            if let local = computation.local {
+                let fact = local.status.fact
+                Layout.content("p", context) {
+                    el("strong") { "\(local.department.code) \(local.department.name)" }
+                    " : " + fact.channel.frenchLabel
+                    if let asOf = fact.asOf { " (" + DateText.long(asOf, .fr) + ")" }
+                    if local.status.isNational && fact.isKnown { Layout.interface(" (" + l(.obsNationalRule) + ")", context) }
+                    " — "
+                    Layout.interface(l(.obsAlternative) + " : " + l(ObservatoryPages.alternativeLabel(fact.alternative)), context)
+                }
+                el("p") {
+                    el("a", ["href": context.href(.observatoryDepartment(local.department.code))]) { l(.guideLocalSources) }
+                }
+            } else {
+                el("p") {
+                    el("a", ["href": context.href(.observatory) + (context.href(.observatory).contains("?") ? "&" : "?")
+                        + "procedure=" + procedure.rawValue]) { l(.guideLocalMap) }
+                }
+            }
         }
     }
 

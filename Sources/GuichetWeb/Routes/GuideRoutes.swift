@@ -8,8 +8,11 @@ struct GuideRoutes: Sendable {
     let entries: [GuidePages.Entry]
     let byID: [Guide.ID: GuidePages.Entry]
     let cache: PageCache
+    /// The observatory's facts, shown for the département given.
+    let board: Observatory.Board?
 
-    init(guides: [Guide], cache: PageCache) {
+    init(guides: [Guide], cache: PageCache, board: Observatory.Board? = nil) {
+        self.board = board
         entries = guides.map { GuidePages.Entry(guide: $0, bodyHTML: MarkdownDocument($0.body).html) }
         byID = Dictionary(entries.map { ($0.guide.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.cache = cache
@@ -31,7 +34,7 @@ struct GuideRoutes: Sendable {
     }
 
     /// Validates the query: the rule must be one of the guide's, the date real, the département known.
-    static func computation(_ request: Request, guide: Guide) -> GuidePages.Computation {
+    static func computation(_ request: Request, guide: Guide, board: Observatory.Board? = nil) -> GuidePages.Computation {
         var form = DeadlineRoutes.form(request)
         form.time = ""
         form.distance = ""
@@ -41,6 +44,9 @@ struct GuideRoutes: Sendable {
             computation.form.errors.append(.init(field: "departement", message: .errorDepartment))
         }
         if guide.court == .departmentCourt, let department { computation.court = Court.for(department: department) }
+        if let board, let procedure = guide.observatoryProcedure, let department {
+            computation.local = (department, board.status(department.code, procedure))
+        }
         guard request.uri.queryParameters.get("regle") != nil else { return computation }
         guard guide.deadlineRuleIDs.contains(form.rule) else {
             computation.form.errors.append(.init(field: "regle", message: .errorRule))
@@ -60,7 +66,7 @@ struct GuideRoutes: Sendable {
         guard let id = context.parameters.get("guide").flatMap(Slug.init), let entry = byID[id] else {
             throw HTTPError(.notFound)
         }
-        let computation = Self.computation(request, guide: entry.guide)
+        let computation = Self.computation(request, guide: entry.guide, board: board)
         let query = DeadlineRoutes.query(computation.form)
         let path = SitePath.guide(id).path + (query.isEmpty ? "" : "?" + query)
         let render: @Sendable () -> String = {
