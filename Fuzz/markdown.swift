@@ -49,15 +49,26 @@ private func check(_ document: MarkdownDocument) {
         } else if name != "hr" && name != "br" {
             open.append(name)
         }
-        // Attributes: only `id` on headings, `href` on links, `class` on code, `start` on ordered lists.
-        let attributes = inside.dropFirst(name.count + (isClosing ? 1 : 0))
+        // Attributes: only `id` on headings, `href` and an optional `title` (Markdown link titles) on links, `class` on
+        // code, `start` on ordered lists; each ` key="value"` with no quote inside the value.
+        var attributes = inside.dropFirst(name.count + (isClosing ? 1 : 0))
         if !attributes.isEmpty {
             require(attributes.first == " " && attributes.last == "\"", "malformed attributes <\(inside)>")
+        }
+        var keys: [String] = []
+        while !attributes.isEmpty {
+            require(attributes.first == " ", "malformed attributes <\(inside)>")
             let pair = attributes.dropFirst()
             guard let equal = pair.firstIndex(of: "=") else { fail("attribute without value") }
             let key = String(pair[..<equal])
-            let value = String(pair[pair.index(after: equal)...].dropFirst().dropLast())
-            require(!value.contains("\""), "a quote inside an attribute value <\(inside)>")
+            let afterEqual = pair[pair.index(after: equal)...]
+            require(afterEqual.first == "\"", "unquoted attribute value <\(inside)>")
+            let valueStart = afterEqual.index(after: afterEqual.startIndex)
+            guard let valueEnd = afterEqual[valueStart...].firstIndex(of: "\"") else { fail("unterminated value <\(inside)>") }
+            let value = String(afterEqual[valueStart..<valueEnd])
+            attributes = afterEqual[afterEqual.index(after: valueEnd)...]
+            require(attributes.isEmpty || attributes.first == " ", "a quote inside an attribute value <\(inside)>")
+            keys.append(key)
             switch (name, key) {
             case ("h2", "id"), ("h3", "id"), ("h4", "id"), ("h5", "id"), ("h6", "id"): ids.append(value)
             case ("a", "href"):
@@ -66,11 +77,13 @@ private func check(_ document: MarkdownDocument) {
                     lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:")
                         || lower.hasPrefix("#") || (lower.hasPrefix("/") && !lower.hasPrefix("//")),
                     "href not allowed: \(value)")
+            case ("a", "title"): require(keys.first == "href", "a title without its href <\(inside)>")
             case ("code", "class"): require(value.hasPrefix("language-"), "class on code: \(value)")
             case ("ol", "start"): require(!value.isEmpty && value.allSatisfy(\.isNumber), "start: \(value)")
             default: fail("unexpected attribute \(key) on <\(name)>")
             }
         }
+        require(Set(keys).count == keys.count, "repeated attribute <\(inside)>")
         index = close
     }
     require(open.isEmpty, "unclosed tags \(open)")
