@@ -46,17 +46,7 @@ public struct Guide: Hashable, Sendable, Identifiable {
     }
 
     /// A cited source and the day it was checked.
-    public struct Source: Hashable, Sendable {
-        public let title: String
-        public let url: String
-        public let checked: LocalDate
-
-        public init(title: String, url: String, checked: LocalDate) {
-            self.title = title
-            self.url = url
-            self.checked = checked
-        }
-    }
+    public typealias Source = DatedSource
 
     public let id: ID
     public let title: String

@@ -66,17 +66,7 @@ public enum Observatory {
     }
 
     /// A cited source and the day it was checked.
-    public struct Source: Hashable, Sendable {
-        public let title: String
-        public let url: String
-        public let checked: LocalDate
-
-        public init(title: String, url: String, checked: LocalDate) {
-            self.title = title
-            self.url = url
-            self.checked = checked
-        }
-    }
+    public typealias Source = DatedSource
 
     /// How one procedure is reached in one place (or nationally).
     public struct Fact: Hashable, Sendable {
