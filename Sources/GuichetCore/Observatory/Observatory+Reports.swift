@@ -1,0 +1,87 @@
+extension Observatory {
+    /// What happened when a person tried a procedure, as they report it (« signaler anonymement »).
+    public enum Outcome: String, Sendable, CaseIterable, Hashable, Comparable {
+        case noSlot = "aucun-creneau"
+        case siteDown = "site-en-panne"
+        case fileStuck = "dossier-bloque"
+        case appointmentObtained = "rendez-vous-obtenu"
+
+        /// The French label.
+        public var frenchLabel: String {
+            switch self {
+            case .noSlot: "aucun créneau"
+            case .siteDown: "site en panne"
+            case .fileStuck: "dossier bloqué"
+            case .appointmentObtained: "rendez-vous obtenu"
+            }
+        }
+
+        public static func < (a: Outcome, b: Outcome) -> Bool {
+            (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+        }
+    }
+
+    /// One person's anonymous report: where, which procedure, how they tried, what happened, and the week. Nothing
+    /// else — no person, no access code, no case, no time finer than the week.
+    public struct Report: Hashable, Sendable {
+        /// An INSEE département code of the court table (`93`, `2A`, `974`).
+        public let department: String
+        public let procedure: Procedure
+        public let channel: Channel
+        public let outcome: Outcome
+        public let week: ReportWeek
+
+        public init(department: String, procedure: Procedure, channel: Channel, outcome: Outcome, week: ReportWeek) {
+            self.department = department
+            self.procedure = procedure
+            self.channel = channel
+            self.outcome = outcome
+            self.week = week
+        }
+    }
+
+    /// How many reports stand behind one cell: a département, a procedure, a week and an outcome.
+    public struct ReportCount: Hashable, Sendable {
+        public let department: String
+        public let procedure: Procedure
+        public let week: ReportWeek
+        public let outcome: Outcome
+        public let count: Int
+
+        public init(department: String, procedure: Procedure, week: ReportWeek, outcome: Outcome, count: Int) {
+            self.department = department
+            self.procedure = procedure
+            self.week = week
+            self.outcome = outcome
+            self.count = count
+        }
+    }
+
+    /// The report figures that may be shown: only the cells with at least `k` reports behind them. Built from raw
+    /// counts by ``init(counts:k:)``, which is the only way in: a page or an export can only ever read a figure of
+    /// `k` or more.
+    public struct ReportFigures: Sendable, Equatable {
+        /// The smallest number of reports a shown figure stands for (never below ``minimumK``).
+        public let k: Int
+        /// The shown cells, by département, procedure, week (oldest first) and outcome.
+        public let cells: [ReportCount]
+
+        /// The smallest k a deployment may set.
+        public static let minimumK = 5
+
+        /// Keeps the cells of `counts` with at least `k` reports (`k` is raised to ``minimumK`` when lower).
+        public init(counts: [ReportCount], k: Int) {
+            let k = max(k, ReportFigures.minimumK)
+            self.k = k
+            self.cells = counts.filter { $0.count >= k }.sorted {
+                ($0.department, $0.procedure, $0.week, $0.outcome) < ($1.department, $1.procedure, $1.week, $1.outcome)
+            }
+        }
+
+        /// No figure.
+        public static let empty = ReportFigures(counts: [], k: minimumK)
+
+        /// The cells of one département.
+        public func cells(department: String) -> [ReportCount] { cells.filter { $0.department == department } }
+    }
+}
