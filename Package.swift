@@ -154,7 +154,7 @@ let package = Package(
         .executableTarget(
             name: "GuichetBench",
             dependencies: [
-                "GuichetSQLite", "GuichetPostgres", "GuichetStorage", "GuichetCore",
+                "GuichetSQLite", "GuichetPostgres", "GuichetStorage", "GuichetCore", "GuichetServices", "GuichetEncryption",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/GuichetBench"

@@ -230,7 +230,9 @@ func runSearch() async throws {
 
 switch CommandLine.arguments.dropFirst().first {
 case "search": try await runSearch()
+case "reports": try await runReports()
 default:
     print("usage: guichet-bench search [--documents N] [--words W] [--queries Q] [--dir DIR] [--dense] [--postgres URL [--keep-postgres]]")
+    print("       guichet-bench reports --database PATH [--reports N] [--batch B] [--submits S] [--clients C] [--postgres URL]")
     exit(2)
 }

@@ -324,5 +324,27 @@ extension PostgresDatabase {
                 )
                 """,
             ]),
+        PostgresMigration(
+            identifier: "0004_create_observation_report",
+            statements: [
+                """
+                CREATE TABLE observation_report (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    department TEXT NOT NULL,
+                    procedure TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    week TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX observation_report_by_cell ON observation_report (department, procedure, week COLLATE \"C\", outcome)",
+                """
+                CREATE TABLE report_marker (
+                    marker TEXT PRIMARY KEY NOT NULL,
+                    week TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX report_marker_by_week ON report_marker (week COLLATE \"C\")",
+            ]),
     ]
 }

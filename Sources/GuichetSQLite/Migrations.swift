@@ -208,6 +208,28 @@ extension SQLiteDatabase {
                     """
             )
         }
+        migrator.registerMigration("0004_create_observation_report") { db in
+            // A report keeps no time finer than its ISO week and no link to the file or case that made it: its key is
+            // random, and the markers that count a file once share no column with it.
+            try db.execute(
+                sql: """
+                    CREATE TABLE observation_report (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        department TEXT NOT NULL,
+                        procedure TEXT NOT NULL,
+                        channel TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        week TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX observation_report_by_cell ON observation_report(department, procedure, week, outcome);
+                    CREATE TABLE report_marker (
+                        marker TEXT PRIMARY KEY NOT NULL,
+                        week TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX report_marker_by_week ON report_marker(week);
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -25,7 +25,8 @@ public struct TransferTable: Sendable, Hashable {
     public static let deploymentOrder = [
         "content_file", "section", "tag", "item", "item_section", "item_tag", "search_document", "search_fts",
         "private_file", "private_file_attachment", "rate_limit", "organisation", "account", "invitation", "desk_session",
-        "case_counter", "help_case", "case_deadline", "case_attachment", "audit_entry",
+        "case_counter", "help_case", "case_deadline", "case_attachment", "audit_entry", "observation_report",
+        "report_marker",
     ]
 
     /// The primary key of each table of ``deploymentOrder``: rows are exported in this order (text compared
@@ -37,7 +38,7 @@ public struct TransferTable: Sendable, Hashable {
         "rate_limit": ["key", "window_length", "window_start"], "organisation": ["id"], "account": ["id"],
         "invitation": ["token_hash"], "desk_session": ["id_hash"], "case_counter": ["organisation_id", "year"],
         "help_case": ["id"], "case_deadline": ["case_id", "position"], "case_attachment": ["case_id", "slot"],
-        "audit_entry": ["organisation_id", "sequence"],
+        "audit_entry": ["organisation_id", "sequence"], "observation_report": ["id"], "report_marker": ["marker"],
     ]
 
     /// Whether `name` is a plain lowercase SQL identifier (letters, digits, `_`): table and column names read

@@ -61,6 +61,10 @@ public enum Stylesheet {
         .tiles .a,.swatch.a{fill:#1b6e3a;background:#1b6e3a}.tiles .o,.swatch.o{fill:#a33a00;background:#a33a00}
         .tiles .u,.swatch.u{fill:#5c5c5c;background:#5c5c5c}
         .swatch{display:inline-block;width:1rem;height:1rem;vertical-align:middle}
+        .bars{display:block;width:100%;max-width:30rem;height:auto}.bars text{font:7px system-ui,sans-serif;fill:var(--ink)}
+        .bars path.axis{fill:none;stroke:var(--ink);stroke-width:.5px}
+        .r1,.swatch.r1{fill:#a33a00;background:#a33a00}.r2,.swatch.r2{fill:#5c2d91;background:#5c2d91}
+        .r3,.swatch.r3{fill:#5c5c5c;background:#5c5c5c}.r4,.swatch.r4{fill:#1b6e3a;background:#1b6e3a}
         .start a{display:inline-block;padding:.5rem 1rem;background:var(--accent);color:#fff;font-weight:700;text-decoration:none;border-radius:3px}
         .source{font-size:.9rem;color:var(--muted)}
         aside.deadlines{background:#f3f6fa;padding:.25rem 1rem;margin:1rem 0}

@@ -23,12 +23,16 @@ public struct WebDependencies: Sendable {
     public let guides: [Guide]
     /// The observatory's reference data read with the content; `nil`: every fact is `inconnu`.
     public let observatory: Observatory.Board?
+    /// People's anonymous reports to the observatory; `nil` leaves the form and the figures out.
+    public let reports: ObservationReports?
 
     public init(
         dossier: any DossierStore, search: any SearchIndex, parcours: ParcoursDependencies? = nil,
         metrics: SiteMetrics? = nil, helpDesk: HelpDeskDependencies? = nil, guides: [Guide] = [],
-        observatory: Observatory.Board? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        observatory: Observatory.Board? = nil, reports: ObservationReports? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.reports = reports
         self.helpDesk = helpDesk
         self.guides = guides
         self.observatory = observatory
@@ -96,7 +100,7 @@ func buildRouter(
     }
     ObservatoryRoutes(
         board: dependencies.observatory ?? Observatory.Board(checked: LocalDate(daysSinceEpoch: 0), national: [:], departments: [:], decisions: []),
-        cache: cache, baseURL: configuration.baseURL
+        cache: cache, baseURL: configuration.baseURL, reports: dependencies.reports, now: dependencies.now
     ).register(on: router)
     SystemRoutes(store: dependencies.dossier, cache: cache, readinessTimeout: configuration.readinessTimeout).register(on: router)
     if let metrics = dependencies.metrics, let token = configuration.metricsToken {
@@ -106,11 +110,16 @@ func buildRouter(
     if let parcours = dependencies.parcours {
         ParcoursRoutes(
             interviews: parcours.interviews, files: parcours.files, limits: parcours.limits, configuration: configuration,
-            now: dependencies.now, logger: logger
+            now: dependencies.now, logger: logger, reports: dependencies.reports,
+            observatoryProcedures: Dictionary(
+                dependencies.guides.compactMap { guide in
+                    guide.interviewID.flatMap { id in guide.observatoryProcedure.map { (id.rawValue, $0) } }
+                }, uniquingKeysWith: { first, _ in first })
         ).register(on: router)
     }
     if let helpDesk = dependencies.helpDesk {
-        BureauRoutes(desk: helpDesk, configuration: configuration, now: dependencies.now, logger: logger).register(on: router)
+        BureauRoutes(desk: helpDesk, configuration: configuration, now: dependencies.now, logger: logger, reports: dependencies.reports)
+            .register(on: router)
     }
     return SiteResponderBuilder(router: router, metrics: dependencies.metrics)
 }

@@ -1,3 +1,5 @@
+internal import GuichetCore
+
 /// The OpenAPI 3.1 description of guichet's JSON API, served at `/api/openapi.yaml`.
 enum OpenAPIDocument {
     static let yaml = """
@@ -67,6 +69,19 @@ enum OpenAPIDocument {
                     application/json:
                       schema:
                         $ref: "#/components/schemas/Observatory"
+          /donnees/observatoire-signalements.csv:
+            get:
+              operationId: observatoryReportsCSV
+              summary: People's anonymous reports as CSV, only the cells with at least k reports
+              description: >-
+                Columns described by the Table Schema at /donnees/observatoire-signalements.schema.json (frictionless).
+              responses:
+                "200":
+                  description: The CSV file.
+                  content:
+                    text/csv:
+                      schema:
+                        type: string
           /donnees/observatoire.csv:
             get:
               operationId: observatoryCSV
@@ -84,7 +99,7 @@ enum OpenAPIDocument {
           schemas:
             Observatory:
               type: object
-              required: [licence, source, verifie_le, regles_nationales, departements]
+              required: [licence, source, verifie_le, regles_nationales, departements, signalements]
               properties:
                 licence:
                   type: object
@@ -118,6 +133,39 @@ enum OpenAPIDocument {
                   maxItems: 101
                   items:
                     $ref: "#/components/schemas/ObservatoryDepartment"
+                signalements:
+                  $ref: "#/components/schemas/ObservatoryReports"
+            ObservatoryReports:
+              type: object
+              description: >-
+                People's anonymous reports, per département, procedure, ISO week and outcome. A cell is published only
+                when at least k reports make it up (k-anonymity); smaller cells are left out, never shown.
+              required: [k, cellules]
+              properties:
+                k:
+                  type: integer
+                  minimum: 5
+                cellules:
+                  type: array
+                  items:
+                    type: object
+                    required: [departement, procedure, semaine, issue, nombre]
+                    properties:
+                      departement:
+                        type: string
+                        pattern: "^([0-9]{2}|2A|2B|97[1-6])$"
+                      procedure:
+                        type: string
+                        enum: [\(Observatory.Procedure.allCases.map(\.rawValue).joined(separator: ", "))]
+                      semaine:
+                        type: string
+                        pattern: "^[0-9]{4}-W[0-9]{2}$"
+                      issue:
+                        type: string
+                        enum: [\(Observatory.Outcome.allCases.map(\.rawValue).joined(separator: ", "))]
+                      nombre:
+                        type: integer
+                        minimum: 5
             ObservatoryDepartment:
               type: object
               required: [code, nom, prefecture, faits, decisions]

@@ -18,6 +18,13 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test("the observation report contract holds on PostgreSQL", arguments: ObservationReportStoreContract.Case.allCases)
+    func observationReports(_ check: ObservationReportStoreContract.Case) async throws {
+        try await withPostgres { database throws in
+            try await check.run { PostgresObservationReportStore(database: database) }
+        }
+    }
+
     @Test("the help-desk contract holds on PostgreSQL", arguments: HelpDeskStoreContract.Case.allCases)
     func helpDesk(_ check: HelpDeskStoreContract.Case) async throws {
         try await withPostgres { database throws in

@@ -170,7 +170,8 @@ enum ShippedInterviews {
 /// The application with the self-help paths over `database` (in memory by default).
 func makeParcoursApp(
     database: SQLiteDatabase? = nil, now: @escaping @Sendable () -> Date, logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
-    configuration: WebConfiguration = WebConfiguration(baseURL: "https://guichet.example/"), metrics: SiteMetrics? = nil
+    configuration: WebConfiguration = WebConfiguration(baseURL: "https://guichet.example/"), metrics: SiteMetrics? = nil,
+    reports: ObservationReports? = nil, observatory: Observatory.Board? = nil
 ) async throws -> some ApplicationProtocol {
     let database = try database ?? SQLiteDatabase()
     let dossier = try await IndexedDossier.make(
@@ -180,7 +181,9 @@ func makeParcoursApp(
     let parcours = ParcoursDependencies(interviews: try ShippedInterviews.load(), files: files, limits: store)
     return Application(
         router: buildRouter(
-            dependencies: WebDependencies(dossier: dossier.store, search: dossier.search, parcours: parcours, metrics: metrics, now: now),
+            dependencies: WebDependencies(
+                dossier: dossier.store, search: dossier.search, parcours: parcours, metrics: metrics, observatory: observatory,
+                reports: reports, now: now),
             configuration: configuration, logger: logger),
         logger: logger)
 }

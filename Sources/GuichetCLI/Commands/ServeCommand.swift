@@ -91,6 +91,11 @@ struct ServeCommand: AsyncParsableCommand {
             logger.notice("help desk disabled", metadata: ["reason": "\(error.message)"])
             desk = nil
         }
+        let reportSettings: ObservationReports.Settings
+        do throws(CLIError) { reportSettings = try ReportSetting.settings(environment) } catch { throw fail(error) }
+        let reports = ObservationReports(
+            store: backend.reports, limits: backend.privateFiles, markers: ReportMarkerKey(pepper: pepper), settings: reportSettings,
+            logger: logger, metrics: factory)
         let helpDesk = desk?.dependencies
         let reminders = desk?.reminders
         let remindersOn = reminders != nil
@@ -100,7 +105,7 @@ struct ServeCommand: AsyncParsableCommand {
             dependencies: WebDependencies(
                 dossier: backend.dossier, search: backend.search,
                 parcours: parcours, metrics: metrics, helpDesk: helpDesk, guides: catalog.guides.map(\.guide),
-                observatory: catalog.observatory),
+                observatory: catalog.observatory, reports: reports),
             configuration: WebConfiguration(
                 baseURL: base, trustForwardedFor: trustProxy, exitURL: environment["GUICHET_EXIT_URL"] ?? "https://meteofrance.com/",
                 metricsToken: metricsSetting.token),
@@ -108,7 +113,8 @@ struct ServeCommand: AsyncParsableCommand {
             services: [
                 HousekeepingService(
                     files: privateFiles, limits: backend.privateFiles, helpDesk: helpDesk, reminders: reminders, interval: .seconds(3600),
-                    logger: logger)
+                    logger: logger),
+                ReportBatchService(reports: reports, interval: .seconds(ReportSetting.flushSeconds(environment)), logger: logger),
             ])
         // The database pool (PostgreSQL) runs first and stops last; the server migrates and indexes the content
         // before it listens. Several nodes may start at once: migrations and indexing take advisory locks.

@@ -85,3 +85,79 @@ extension Observatory {
         public func cells(department: String) -> [ReportCount] { cells.filter { $0.department == department } }
     }
 }
+
+extension Observatory {
+    /// What a report form starts with: the values a case file already says (its département, its procedure, its last
+    /// attempt's channel, outcome and week). The person checks them and sends, or not.
+    public struct ReportDraft: Sendable, Equatable {
+        public var department: String?
+        public var procedure: Procedure?
+        public var channel: Channel?
+        public var outcome: Outcome?
+        public var week: ReportWeek?
+
+        public init(
+            department: String? = nil, procedure: Procedure? = nil, channel: Channel? = nil, outcome: Outcome? = nil,
+            week: ReportWeek? = nil
+        ) {
+            self.department = department
+            self.procedure = procedure
+            self.channel = channel
+            self.outcome = outcome
+            self.week = week
+        }
+
+        /// The draft of `caseFile` (nil: nothing known); `procedure` when the case file's own says nothing (a path
+        /// about the CAF, say).
+        public init(caseFile: CaseFile?, procedure fallback: Procedure?) {
+            self.init(procedure: fallback)
+            guard let caseFile else { return }
+            department = caseFile.department.code
+            procedure = Procedure(caseFile.procedure) ?? fallback
+            if let last = caseFile.attempts.max(by: { $0.at.local < $1.at.local }) {
+                channel = Channel(last.channel)
+                outcome = Outcome(last.outcome)
+                week = ReportWeek(containing: last.at.local.date)
+            }
+        }
+    }
+}
+
+extension Observatory.Procedure {
+    /// The family of a case file's procedure; nil for « autre ».
+    public init?(_ procedure: Procedure) {
+        switch procedure {
+        case .renouvellementTitre: self = .renewal
+        case .premiereDemandeTitre, .admissionExceptionnelle: self = .firstPermit
+        case .naturalisation: self = .naturalisation
+        case .dcem: self = .minorsDocuments
+        case .titreDeVoyage: self = .travelDocument
+        case .autorisationTravail: self = .workPermit
+        case .autre: return nil
+        }
+    }
+}
+
+extension Observatory.Channel {
+    /// The observatory's channel of an attempt's; nil for the telephone, which the observatory does not follow.
+    public init?(_ channel: AttemptChannel) {
+        switch channel {
+        case .sitePrefecture: self = .onlineAppointment
+        case .anef: self = .anef
+        case .courriel: self = .email
+        case .guichet: self = .counter
+        case .telephone: return nil
+        }
+    }
+}
+
+extension Observatory.Outcome {
+    /// The report outcome of an attempt's.
+    public init(_ outcome: AttemptOutcome) {
+        switch outcome {
+        case .aucunCreneau, .sansReponse: self = .noSlot
+        case .erreurTechnique: self = .siteDown
+        case .creneauObtenu: self = .appointmentObtained
+        }
+    }
+}

@@ -81,4 +81,12 @@ public enum UIString: String, CaseIterable, Sendable {
     case obsDepartmentTitle, obsPrefecture, obsSubPrefectures, obsProceduresCaption, obsDecisions, obsNoDecisions
     case obsNationalDecisions, obsOutcome, obsYes, obsNo, obsUnknown, obsCheckedOn
     case obsOpenData, obsAllDepartments
+    // People's reports to the observatory (Catalog+Reports.swift).
+    case reportHeading, reportIntro, reportThanks, reportDepartment, reportProcedure, reportChannel, reportOutcome
+    case reportWeek, reportWeekOf, reportSubmit, reportChannelAnef, reportChannelAppointment, reportChannelEmail
+    case reportChannelPost, reportChannelCounter, reportChannelForms, reportChannelUnknown, reportOutcomeNoSlot
+    case reportOutcomeSiteDown, reportOutcomeFileStuck, reportOutcomeObtained, reportErrorDepartment, reportErrorChoice
+    case reportErrorFutureWeek, reportErrorOldWeek, reportErrorAlready, reportErrorTooMany, reportErrorUnavailable
+    case reportFiguresHeading, reportFiguresIntro, reportTooFew, reportOthersTooFew, reportChartLabel, reportTableCaption
+    case reportCount
 }

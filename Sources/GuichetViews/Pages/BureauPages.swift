@@ -611,7 +611,7 @@ public enum BureauPages {
     /// `/bureau/dossiers/<id>`. `conflict`: the member's save was refused because someone changed the case first.
     public static func casePage(
         _ view: CaseView, members: [(id: String, name: String)], problems found: [String], conflict: Bool, today: LocalDate,
-        session: Session, context: PageContext
+        session: Session, context: PageContext, report: ReportPages.Form? = nil
     ) -> String {
         let l = context.l
         let caseFile = view.content.caseFile
@@ -837,6 +837,7 @@ public enum BureauPages {
                 }
                 el("div", ["class": "actions"]) { el("button", ["type": "submit"]) { l(.deskSave) } }
             }
+            if let report { ReportPages.form(report, context: context) }
             el("ul") {
                 if view.mayExport { el("li") { el("a", ["href": context.href(.desk(base + "/export.zip"))]) { l(.deskExport) } } }
                 if view.mayDelete { el("li") { el("a", ["href": context.href(.desk(base + "/supprimer"))]) { l(.deskDelete) } } }

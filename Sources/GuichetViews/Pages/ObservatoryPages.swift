@@ -143,7 +143,10 @@ public enum ObservatoryPages {
 
     // MARK: - One département
 
-    public static func department(_ board: Observatory.Board, department: Department, context: PageContext) -> String {
+    /// `figures`: people's reports (k-filtered); nil when reports are off on this site.
+    public static func department(
+        _ board: Observatory.Board, department: Department, figures: Observatory.ReportFigures? = nil, context: PageContext
+    ) -> String {
         let l = context.l
         let record = board.departments[department.code]
         let checked = record?.checked ?? board.checked
@@ -213,6 +216,7 @@ public enum ObservatoryPages {
             }
             decisions(board.decisions(for: department.code), heading: l(.obsDecisions), id: "decisions", empty: l(.obsNoDecisions),
                 context: context)
+            if let figures { ReportPages.figures(figures.cells(department: department.code), k: figures.k, context: context) }
             decisions(board.nationalDecisions, heading: l(.obsNationalDecisions), id: "decisions-nationales", empty: nil,
                 compact: true, context: context)
             openData(context)

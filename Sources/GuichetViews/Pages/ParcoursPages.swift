@@ -375,7 +375,7 @@ public enum ParcoursPages {
     /// The result: the verdict on the attempts, the advice, the deadlines (each as `.ics`) and the documents.
     public static func result(
         _ result: InterviewResult, interview: InterviewDefinition, calendarLinks: [String: String],
-        documents: [DocumentLink], session: Session, context: PageContext
+        documents: [DocumentLink], session: Session, context: PageContext, report: ReportPages.Form? = nil
     ) -> String {
         let l = context.l
         return Layout.page(title: "\(l(.resultTitle)) — \(interview.title)", description: interview.title, context: context) {
@@ -438,6 +438,7 @@ public enum ParcoursPages {
                     }
                 }
             }
+            if let report { ReportPages.form(report, context: context) }
             el("p", ["class": "hint"]) { l(.printHint) }
             form(action: .myFile, session: session, context: context) {
                 el("div", ["class": "actions"]) {

@@ -28,8 +28,12 @@ struct BureauRoutes: Sendable {
     let configuration: WebConfiguration
     let now: @Sendable () -> Date
     let logger: Logger
+    /// People's reports to the observatory: a case page offers « signaler anonymement »; `nil` leaves it out.
+    var reports: ObservationReports? = nil
 
     static let sessionCookie = "guichet-bureau"
+    /// A member reports for many cases: more reports per hour than one person's address.
+    static let reportsPerMemberPerHour = 120
     static let formLimit = 64 * 1024
     static let uploadLimit = HelpDeskCases.maximumCaptureSize + 64 * 1024
 
@@ -51,6 +55,7 @@ struct BureauRoutes: Sendable {
         router.post("/bureau/dossiers/nouveau") { request, context in try await self.createCase(request, context) }
         router.get("/bureau/dossiers/:id") { request, context in try await self.casePage(request, context) }
         router.post("/bureau/dossiers/:id") { request, context in try await self.changeCase(request, context) }
+        router.post("/bureau/dossiers/:id/signaler") { request, context in try await self.report(request, context) }
         router.get("/bureau/dossiers/:id/document/:file") { request, context in try await self.document(request, context) }
         router.get("/bureau/dossiers/:id/piece/:file") { request, context in try await self.capture(request, context) }
         router.get("/bureau/dossiers/:id/export.zip") { request, context in try await self.export(request, context) }
@@ -78,7 +83,9 @@ struct BureauRoutes: Sendable {
         case 3: return ["connexion", "verification", "deconnexion", "deconnexion-partout", "membres", "agenda",
             "depot-collectif", "importer"].contains(parts[2])
         case 4: return ["invitation", "dossiers", "membres"].contains(parts[2]) && !parts[3].isEmpty
-        case 5: return (parts[2] == "dossiers" && parts[4] == "supprimer") || (parts[2] == "invitation" && parts[4] == "verification")
+        case 5:
+            return (parts[2] == "dossiers" && ["supprimer", "signaler"].contains(parts[4]))
+                || (parts[2] == "invitation" && parts[4] == "verification")
         default: return false
         }
     }
@@ -370,12 +377,63 @@ struct BureauRoutes: Sendable {
     func casePage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         try await withMember(request, context) { member, _, reader in
             let opened = try await desk.cases.open(try caseID(context), by: member, now: unixNow)
-            return try await caseResponse(opened, member: member, reader: reader, problems: [], conflict: false, status: .ok)
+            let thanked = request.uri.queryParameters.get("signalement") == "merci"
+            return try await caseResponse(
+                opened, member: member, reader: reader, problems: [], conflict: false, status: .ok, report: thanked ? .thanks : nil)
+        }
+    }
+
+    /// `POST /bureau/dossiers/<id>/signaler`: an anonymous report about this case, counted once per case and week; the
+    /// case is not changed and the report keeps nothing of it but the five values.
+    func report(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await withMember(request, context, form: true) { member, form, reader in
+            let form = form ?? FormFields()
+            let id = try caseID(context)
+            let now = unixNow
+            let opened = try await desk.cases.open(id, by: member, now: now, audited: false)
+            guard let reports else { return redirect(to: .desk("dossiers/\(id)"), reader: reader) }
+            let read = reports.read(
+                department: opened.content.caseFile.department.code, procedure: form[ReportPages.Field.procedure] ?? "",
+                channel: form[ReportPages.Field.channel] ?? "", outcome: form[ReportPages.Field.outcome] ?? "",
+                week: form[ReportPages.Field.week] ?? "", now: now)
+            let refusal: ReportRefusal
+            switch read {
+            case .success(let report):
+                do throws(ReportRefusal) {
+                    try await reports.submit(
+                        report, origin: "dossier:\(id)", client: "membre:\(member.accountID)", now: now,
+                        perHour: Self.reportsPerMemberPerHour)
+                    logger.info("report counted", metadata: ["case.id": "\(id)"])
+                    return Response(
+                        status: .seeOther,
+                        headers: [
+                            .location: SitePath.desk("dossiers/\(id)").href(reader.isExplicit ? reader.language : nil)
+                                + (reader.isExplicit ? "&" : "?") + "signalement=merci#signaler",
+                            .cacheControl: "no-store",
+                        ])
+                } catch {
+                    refusal = error
+                }
+            case .failure(let error):
+                refusal = error
+            }
+            let draft = Observatory.ReportDraft(
+                department: opened.content.caseFile.department.code,
+                procedure: form[ReportPages.Field.procedure].flatMap(Observatory.Procedure.init(rawValue:)),
+                channel: form[ReportPages.Field.channel].flatMap(Observatory.Channel.init(rawValue:)),
+                outcome: form[ReportPages.Field.outcome].flatMap(Observatory.Outcome.init(rawValue:)),
+                week: form[ReportPages.Field.week].flatMap { ReportWeek($0) })
+            let status: HTTPResponse.Status =
+                refusal == .tooMany ? .tooManyRequests : refusal == .unavailable ? .serviceUnavailable : .unprocessableContent
+            return try await caseResponse(
+                opened, member: member, reader: reader, problems: [], conflict: false, status: status,
+                report: .refused(ReportRoutes.message(refusal)), reportDraft: draft)
         }
     }
 
     func caseResponse(
-        _ opened: OpenedCase, member: Member, reader: ReaderLanguage, problems: [String], conflict: Bool, status: HTTPResponse.Status
+        _ opened: OpenedCase, member: Member, reader: ReaderLanguage, problems: [String], conflict: Bool, status: HTTPResponse.Status,
+        report: ReportPages.Status? = nil, reportDraft: Observatory.ReportDraft? = nil
     ) async throws -> Response {
         let summaries = try await desk.accounts.memberSummaries(organisation: member.organisation)
         let names = Dictionary(summaries.map { ($0.accountID, $0.displayName) }, uniquingKeysWith: { first, _ in first })
@@ -402,7 +460,14 @@ struct BureauRoutes: Sendable {
             BureauPages.casePage(
                 view, members: summaries.filter { $0.status == .active }.map { ($0.accountID, $0.displayName) }, problems: problems,
                 conflict: conflict, today: today, session: session(member),
-                context: reader.context(path: "/bureau/dossiers/\(opened.id)", updated: nil)),
+                context: reader.context(path: "/bureau/dossiers/\(opened.id)", updated: nil),
+                report: reports.map { reports in
+                    ReportPages.Form(
+                        action: SitePath.desk("dossiers/\(opened.id)/signaler").href(reader.isExplicit ? reader.language : nil),
+                        hidden: [("jeton", member.formToken)],
+                        draft: reportDraft ?? Observatory.ReportDraft(caseFile: content.caseFile, procedure: nil),
+                        weeks: reports.selectableWeeks(now: unixNow), status: report, departmentEditable: false)
+                }),
             status: status)
     }
 

@@ -2,6 +2,7 @@ internal import Hummingbird
 internal import Foundation
 internal import GuichetCore
 internal import GuichetViews
+internal import GuichetServices
 
 /// The observatory: `/observatoire` (map and table for one procedure), `/observatoire/<département>`, and the open data
 /// `/donnees/observatoire.csv`, `.json` and `.schema.json` (Licence Ouverte 2.0, schema in `/api/openapi.yaml`). The
@@ -10,6 +11,30 @@ struct ObservatoryRoutes: Sendable {
     let board: Observatory.Board
     let cache: PageCache
     let baseURL: String
+    /// People's reports: their figures on the département pages and in the open data; `nil`: no figures.
+    var reports: ObservationReports? = nil
+    var now: @Sendable () -> Date = { Date() }
+    /// The pages that show figures change when the figures do: they are kept here under the figures' generation, and
+    /// never handed to the prepared pages (which are never invalidated).
+    let figurePages = PageCache(capacity: 1024)
+
+    init(
+        board: Observatory.Board, cache: PageCache, baseURL: String, reports: ObservationReports? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.board = board
+        self.cache = cache
+        self.baseURL = baseURL
+        self.reports = reports
+        self.now = now
+    }
+
+    /// The figures now, and the key part that changes with them.
+    func figures() async -> (key: String, figures: Observatory.ReportFigures)? {
+        guard let reports else { return nil }
+        let snapshot = await reports.figures(now: Int64(now().timeIntervalSince1970))
+        return ("g\(snapshot.generation)", snapshot.figures)
+    }
 
     static let licence = (name: "Licence Ouverte 2.0", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/")
 
@@ -19,6 +44,12 @@ struct ObservatoryRoutes: Sendable {
         router.get("/donnees/observatoire.csv") { request, context in try await self.data(request, context, "csv") }
         router.get("/donnees/observatoire.json") { request, context in try await self.data(request, context, "json") }
         router.get("/donnees/observatoire.schema.json") { request, context in try await self.data(request, context, "schema.json") }
+        router.get("/donnees/observatoire-signalements.csv") { request, context in
+            try await self.data(request, context, "signalements.csv")
+        }
+        router.get("/donnees/observatoire-signalements.schema.json") { request, context in
+            try await self.data(request, context, "signalements.schema.json")
+        }
     }
 
     func map(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -40,27 +71,35 @@ struct ObservatoryRoutes: Sendable {
             throw HTTPError(.notFound)
         }
         let board = self.board
-        let entry = try await cache.value("observatoire|\(code)|\(reader.key)", contentType: ContentType.html) {
-            ObservatoryPages.department(board, department: department,
+        let figures = await self.figures()
+        let pages = figures == nil ? cache : figurePages
+        let entry = try await pages.value("observatoire|\(code)|\(figures?.key ?? "")|\(reader.key)", contentType: ContentType.html) {
+            ObservatoryPages.department(board, department: department, figures: figures?.figures,
                 context: reader.context(path: SitePath.observatoryDepartment(code).path, updated: board.departments[code]?.checked ?? board.checked))
         }
         guard let entry else { throw HTTPError(.notFound) }
-        return cache.response(entry, to: request, context: context)
+        return pages.response(entry, to: request, context: context)
     }
 
     func data(_ request: Request, _ context: AppRequestContext, _ kind: String) async throws -> Response {
         let board = self.board
         let baseURL = self.baseURL
-        let type = kind == "csv" ? "text/csv; charset=utf-8" : ContentType.json
-        let entry = try await cache.value("donnees|\(kind)", contentType: type, varyLanguage: false) {
+        let type = kind.hasSuffix("csv") ? "text/csv; charset=utf-8" : ContentType.json
+        let figures = await self.figures()
+        let k = figures?.figures.k ?? Observatory.ReportFigures.minimumK
+        // Only the files that carry figures change with them.
+        let pages = figures != nil && (kind == "json" || kind == "signalements.csv") ? figurePages : cache
+        let entry = try await pages.value("donnees|\(kind)|\(figures?.key ?? "")", contentType: type, varyLanguage: false) {
             switch kind {
             case "csv": return ObservatoryData.csv(board)
-            case "json": return try ObservatoryData.json(board, baseURL: baseURL)
+            case "json": return try ObservatoryData.json(board, figures: figures?.figures ?? .empty, baseURL: baseURL)
+            case "signalements.csv": return ObservatoryData.reportsCSV(figures?.figures ?? .empty)
+            case "signalements.schema.json": return ObservatoryData.reportsSchema(k: k)
             default: return ObservatoryData.schema
             }
         }
         guard let entry else { throw HTTPError(.notFound) }
-        return cache.response(entry, to: request, context: context)
+        return pages.response(entry, to: request, context: context)
     }
 }
 
@@ -137,9 +176,57 @@ enum ObservatoryData {
         /// own (`regle_nationale: true`).
         let regles_nationales: [Fact]
         let departements: [DepartmentEntry]
+        let signalements: Reports
     }
 
-    static func json(_ board: Observatory.Board, baseURL: String) throws -> String {
+    /// People's reports: only the cells with at least `k` reports.
+    struct Reports: Encodable {
+        struct Cell: Encodable {
+            let departement: String
+            let procedure: String
+            let semaine: String
+            let issue: String
+            let nombre: Int
+        }
+        let k: Int
+        let cellules: [Cell]
+    }
+
+    static let reportColumns = ["departement", "procedure", "semaine", "issue", "nombre"]
+
+    /// One row per shown cell (département × procedure × ISO week × outcome), with at least k reports.
+    static func reportsCSV(_ figures: Observatory.ReportFigures) -> String {
+        var out = reportColumns.joined(separator: ",") + "\r\n"
+        for cell in figures.cells {
+            out += [cell.department, cell.procedure.rawValue, cell.week.description, cell.outcome.rawValue, String(cell.count)]
+                .joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// The Table Schema of ``reportsCSV(_:)``: `nombre` is at least k.
+    static func reportsSchema(k: Int) -> String {
+        """
+        {
+          "$schema": "https://specs.frictionlessdata.io/schemas/table-schema.json",
+          "title": "Observatoire guichet : signalements anonymes par département, démarche, semaine et issue",
+          "description": "Une case n'est publiée que si au moins \(k) signalements la composent (k-anonymat).",
+          "licenses": [{"name": "etalab-2.0", "title": "Licence Ouverte 2.0", "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}],
+          "fields": [
+            {"name": "departement", "type": "string", "constraints": {"required": true, "pattern": "[0-9]{2}|2A|2B|97[1-6]"}},
+            {"name": "procedure", "type": "string", "constraints": {"required": true, "enum": [\(Observatory.Procedure.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]}},
+            {"name": "semaine", "type": "string", "constraints": {"required": true, "pattern": "[0-9]{4}-W[0-9]{2}"}},
+            {"name": "issue", "type": "string", "constraints": {"required": true, "enum": [\(Observatory.Outcome.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]}},
+            {"name": "nombre", "type": "integer", "constraints": {"required": true, "minimum": \(k)}}
+          ],
+          "primaryKey": ["departement", "procedure", "semaine", "issue"],
+          "missingValues": [""]
+        }
+
+        """
+    }
+
+    static func json(_ board: Observatory.Board, figures: Observatory.ReportFigures = .empty, baseURL: String) throws -> String {
         func sources(_ list: [Observatory.Source]) -> [Document.Source] {
             list.map { Document.Source(titre: $0.title, url: $0.url, verifie_le: $0.checked.iso) }
         }
@@ -169,7 +256,14 @@ enum ObservatoryData {
         let document = Document(
             licence: .init(name: ObservatoryRoutes.licence.name, url: ObservatoryRoutes.licence.url),
             source: baseURL + SitePath.observatory.path, verifie_le: board.checked.iso, regles_nationales: national,
-            departements: departments)
+            departements: departments,
+            signalements: Reports(
+                k: figures.k,
+                cellules: figures.cells.map {
+                    Reports.Cell(
+                        departement: $0.department, procedure: $0.procedure.rawValue, semaine: $0.week.description,
+                        issue: $0.outcome.rawValue, nombre: $0.count)
+                }))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self)

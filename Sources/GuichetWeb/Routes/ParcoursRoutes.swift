@@ -29,6 +29,10 @@ struct ParcoursRoutes: Sendable {
     let configuration: WebConfiguration
     let now: @Sendable () -> Date
     let logger: Logger
+    /// People's reports to the observatory: the result page offers « signaler anonymement »; `nil` leaves it out.
+    var reports: ObservationReports? = nil
+    /// The observatory's procedure family of each interview (from its guide), when the case file's procedure says none.
+    var observatoryProcedures: [String: Observatory.Procedure] = [:]
 
     static let codeCookie = "guichet-dossier"
     static let tokenCookie = "guichet-jeton"
@@ -50,6 +54,8 @@ struct ParcoursRoutes: Sendable {
         router.post("/reprendre") { request, context in try await self.resume(request, context) }
         router.get("/mon-dossier") { request, context in try await self.current(request, context) }
         router.post("/mon-dossier") { request, context in try await self.submit(request, context) }
+        router.get("/mon-dossier/signaler") { request, _ in self.redirect(to: .myFile, reader: ReaderLanguage(request)) }
+        router.post("/mon-dossier/signaler") { request, context in try await self.report(request, context) }
         router.get("/mon-dossier/echeance/:file") { request, context in try await self.calendar(request, context) }
         router.get("/mon-dossier/document/:file") { request, context in try await self.document(request, context) }
         router.get("/mon-dossier/piece/:file") { request, context in try await self.capture(request, context) }
@@ -59,7 +65,7 @@ struct ParcoursRoutes: Sendable {
     }
 
     /// The fixed paths that take a form (POST) besides GET; without a session they answer 404 to GET.
-    static let privatePaths: Set<String> = ["/reprendre", "/mon-dossier", "/mon-dossier/supprimer"]
+    static let privatePaths: Set<String> = ["/reprendre", "/mon-dossier", "/mon-dossier/supprimer", "/mon-dossier/signaler"]
 
     /// The paths that take a form (POST) besides GET.
     @Sendable static func acceptsPost(_ path: String) -> Bool {
@@ -196,7 +202,10 @@ struct ParcoursRoutes: Sendable {
         case .success(let (code, file, interview)):
             let engine = InterviewEngine(definition: interview, today: today)
             let token = Self.token(request)
-            var response = await page(engine.action(for: file.state), file: file, interview: interview, token: token, reader: reader)
+            let thanked = request.uri.queryParameters.get("signalement") == "merci"
+            var response = await page(
+                engine.action(for: file.state), file: file, interview: interview, token: token, reader: reader,
+                report: thanked ? .thanks : nil)
             setToken(token, on: &response)
             setCode(code, on: &response)
             return response
@@ -205,7 +214,8 @@ struct ParcoursRoutes: Sendable {
 
     func page(
         _ action: InterviewAction, file: OpenedCaseFile, interview: InterviewDefinition, token: String, reader: ReaderLanguage,
-        extraErrors: [UIString] = [], status: HTTPResponse.Status = .ok
+        extraErrors: [UIString] = [], status: HTTPResponse.Status = .ok, report: ReportPages.Status? = nil,
+        reportDraft: Observatory.ReportDraft? = nil
     ) async -> Response {
         let context = reader.context(path: "/mon-dossier", updated: nil)
         let session = ParcoursPages.Session(token: token)
@@ -241,8 +251,9 @@ struct ParcoursRoutes: Sendable {
             }
             return html(
                 ParcoursPages.result(
-                    result, interview: interview, calendarLinks: calendars, documents: documents, session: session, context: context),
-                reader: reader)
+                    result, interview: interview, calendarLinks: calendars, documents: documents, session: session, context: context,
+                    report: reportForm(result, interview: interview, token: token, reader: reader, status: report, draft: reportDraft)),
+                reader: reader, status: status)
         }
     }
 
@@ -341,6 +352,84 @@ struct ParcoursRoutes: Sendable {
         case .question(let name), .entry(_, _, let name): return name
         case .addEntry(let group, _): return group
         }
+    }
+
+    // MARK: Reports to the observatory
+
+    /// The « signaler anonymement » form of a result page, started from the case file's values.
+    func reportForm(
+        _ result: InterviewResult, interview: InterviewDefinition, token: String, reader: ReaderLanguage,
+        status: ReportPages.Status?, draft: Observatory.ReportDraft? = nil
+    ) -> ReportPages.Form? {
+        guard let reports else { return nil }
+        let language = reader.isExplicit ? "?lang=\(reader.language.rawValue)" : ""
+        return ReportPages.Form(
+            action: "/mon-dossier/signaler" + language, hidden: [("jeton", token)],
+            draft: draft ?? Observatory.ReportDraft(caseFile: result.caseFile, procedure: observatoryProcedures[interview.id.rawValue]),
+            weeks: reports.selectableWeeks(now: unixNow), status: status)
+    }
+
+    /// `POST /mon-dossier/signaler`: one anonymous report from a finished file, its own click. Counted once per file
+    /// and week; refused with the reason on the result page (422), the file unchanged.
+    func report(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        var request = request
+        let reader = ReaderLanguage(request)
+        let form: FormFields
+        switch await checkedForm(&request, limit: Self.formLimit, reader: reader) {
+        case .failure(let refusal): return refusal.response
+        case .success(let fields): form = fields
+        }
+        let opened: (AccessCode, OpenedCaseFile, InterviewDefinition)
+        switch await openFile(request, context, reader: reader) {
+        case .failure(let refusal): return refusal.response
+        case .success(let value): opened = value
+        }
+        let (code, file, interview) = opened
+        guard let reports, let result = finishedResult(file, interview) else {
+            var response = redirect(to: .myFile, reader: reader)
+            setCode(code, on: &response)
+            return response
+        }
+        let token = Self.token(request)
+        let read = reports.read(
+            department: form[ReportPages.Field.department] ?? "", procedure: form[ReportPages.Field.procedure] ?? "",
+            channel: form[ReportPages.Field.channel] ?? "", outcome: form[ReportPages.Field.outcome] ?? "",
+            week: form[ReportPages.Field.week] ?? "", now: unixNow)
+        let refusal: ReportRefusal
+        switch read {
+        case .success(let report):
+            do throws(ReportRefusal) {
+                try await reports.submit(report, origin: "fichier:\(file.id)", client: clientAddress(request, context), now: unixNow)
+                logger.info("report counted", metadata: ["file.id": "\(file.id)"])
+                var response = Response(
+                    status: .seeOther,
+                    headers: [
+                        .location: "/mon-dossier?signalement=merci" + (reader.isExplicit ? "&lang=\(reader.language.rawValue)" : "")
+                            + "#signaler",
+                        .cacheControl: "no-store",
+                    ])
+                setCode(code, on: &response)
+                return response
+            } catch {
+                refusal = error
+            }
+        case .failure(let error):
+            refusal = error
+        }
+        // The values sent come back in the form, so that nothing typed is lost.
+        let draft = Observatory.ReportDraft(
+            department: form[ReportPages.Field.department], procedure: form[ReportPages.Field.procedure].flatMap(Observatory.Procedure.init(rawValue:)),
+            channel: form[ReportPages.Field.channel].flatMap(Observatory.Channel.init(rawValue:)),
+            outcome: form[ReportPages.Field.outcome].flatMap(Observatory.Outcome.init(rawValue:)),
+            week: form[ReportPages.Field.week].flatMap { ReportWeek($0) })
+        let status: HTTPResponse.Status =
+            refusal == .tooMany ? .tooManyRequests : refusal == .unavailable ? .serviceUnavailable : .unprocessableContent
+        var response = await page(
+            .finish(result), file: file, interview: interview, token: token, reader: reader, status: status,
+            report: .refused(ReportRoutes.message(refusal)), reportDraft: draft)
+        setToken(token, on: &response)
+        setCode(code, on: &response)
+        return response
     }
 
     // MARK: Files of the result

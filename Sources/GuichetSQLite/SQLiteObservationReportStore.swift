@@ -1,0 +1,71 @@
+public import GuichetStorage
+public import GuichetCore
+internal import GRDB
+
+/// People's reports to the observatory on SQLite. `observation_report` is a `WITHOUT ROWID` table keyed by the random
+/// id, so that its rows lie in the order of that key, not in the order they came.
+public struct SQLiteObservationReportStore: ObservationReportStore {
+    let database: SQLiteDatabase
+
+    /// A store over `database` (migrated by its initializer).
+    public init(database: SQLiteDatabase) {
+        self.database = database
+    }
+
+    public func insertReports(_ reports: [StoredObservationReport]) async throws(StorageError) {
+        guard !reports.isEmpty else { return }
+        try await database.write { db in
+            let statement = try db.cachedStatement(
+                sql: "INSERT INTO observation_report (id, department, procedure, channel, outcome, week) VALUES (?, ?, ?, ?, ?, ?)")
+            for stored in reports {
+                let report = stored.report
+                try statement.execute(arguments: [
+                    stored.id, report.department, report.procedure.rawValue, report.channel.rawValue, report.outcome.rawValue,
+                    report.week.description,
+                ])
+            }
+        }
+    }
+
+    public func claimReportMarker(_ marker: String, week: ReportWeek) async throws(StorageError) -> Bool {
+        try await database.write { db in
+            try db.execute(
+                sql: "INSERT INTO report_marker (marker, week) VALUES (?, ?) ON CONFLICT (marker) DO NOTHING",
+                arguments: [marker, week.description])
+            return db.changesCount == 1
+        }
+    }
+
+    @discardableResult
+    public func deleteReportMarkers(before week: ReportWeek) async throws(StorageError) -> Int {
+        try await database.write { db in
+            try db.execute(sql: "DELETE FROM report_marker WHERE week < ?", arguments: [week.description])
+            return db.changesCount
+        }
+    }
+
+    public func reportCounts(atLeast minimum: Int) async throws(StorageError) -> [Observatory.ReportCount] {
+        precondition(minimum >= 1, "a count stands for at least one report")
+        return try await database.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT department, procedure, week, outcome, count(*) AS n FROM observation_report
+                    GROUP BY department, procedure, week, outcome HAVING count(*) >= ?
+                    ORDER BY department, procedure, week, outcome
+                    """, arguments: [minimum])
+            return try rows.map { row in
+                guard
+                    let count = Observatory.ReportCount(
+                        department: row["department"], procedure: row["procedure"], week: row["week"],
+                        outcome: row["outcome"], count: row["n"])
+                else { throw StorageError(.corrupted) }
+                return count
+            }
+        }
+    }
+
+    public func reportTotal() async throws(StorageError) -> Int {
+        try await database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM observation_report") ?? 0 }
+    }
+}
