@@ -15,16 +15,29 @@ public struct SQLiteObservationReportStore: ObservationReportStore {
     public func insertReports(_ reports: [StoredObservationReport]) async throws(StorageError) {
         guard !reports.isEmpty else { return }
         try await database.write { db in
-            let statement = try db.cachedStatement(
-                sql: "INSERT INTO observation_report (id, department, procedure, channel, outcome, week) VALUES (?, ?, ?, ?, ?, ?)")
-            for stored in reports {
-                let report = stored.report
-                try statement.execute(arguments: [
-                    stored.id, report.department, report.procedure.rawValue, report.channel.rawValue, report.outcome.rawValue,
-                    report.week.description,
-                ])
+            // A hundred rows per statement (600 arguments, under SQLite's limit): far fewer statements to step.
+            for start in stride(from: 0, to: reports.count, by: Self.rowsPerStatement) {
+                let chunk = reports[start..<min(start + Self.rowsPerStatement, reports.count)]
+                let statement = try db.cachedStatement(sql: Self.insertSQL(rows: chunk.count))
+                var values: [any DatabaseValueConvertible] = []
+                values.reserveCapacity(chunk.count * 6)
+                for stored in chunk {
+                    let report = stored.report
+                    values += [
+                        stored.id, report.department, report.procedure.rawValue, report.channel.rawValue, report.outcome.rawValue,
+                        report.week.description,
+                    ]
+                }
+                try statement.execute(arguments: StatementArguments(values))
             }
         }
+    }
+
+    static let rowsPerStatement = 100
+
+    static func insertSQL(rows: Int) -> String {
+        "INSERT INTO observation_report (id, department, procedure, channel, outcome, week) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
     }
 
     public func claimReportMarker(_ marker: String, week: ReportWeek) async throws(StorageError) -> Bool {

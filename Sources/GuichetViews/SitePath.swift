@@ -36,6 +36,8 @@ public enum SitePath: Sendable, Hashable {
     case observatory
     /// One département in the observatory.
     case observatoryDepartment(String)
+    /// `/observatoire/<code>/signalements[?procedure=<family>]`: people's reports in a département.
+    case observatoryDepartmentReports(String, String?)
     /// The observatory's open data: `csv`, `json` or `schema.json`.
     case observatoryData(String)
     /// A page of the association's help desk: `/bureau` and what follows it (`dossiers/<id>`).
@@ -67,6 +69,8 @@ public enum SitePath: Sendable, Hashable {
         case .deleteMyFile: "/mon-dossier/supprimer"
         case .observatory: "/observatoire"
         case .observatoryDepartment(let code): "/observatoire/" + code
+        case .observatoryDepartmentReports(let code, let procedure):
+            "/observatoire/" + code + "/signalements" + (procedure.map { "?procedure=" + $0 } ?? "")
         case .observatoryData(let ext): "/donnees/observatoire." + ext
         case .guides: "/guides"
         case .guide(let id): "/guides/\(id)"

@@ -54,17 +54,14 @@ public enum Stylesheet {
         .unverified{background:#fff4e5;padding:.5rem}
         .falc{background:#f3f6fa;border-inline-start:4px solid var(--accent);padding:.25rem 1rem;margin:1rem 0}
         .falc ul{font-size:1.15rem;line-height:1.6;padding-inline-start:1.2rem}
-        .tiles{display:block;width:100%;max-width:30rem;height:auto;margin:1rem 0}
+        .tiles,.bars{display:block;width:100%;max-width:30rem;height:auto;margin:1rem 0}
         .tiles text{font:3px system-ui,sans-serif;text-anchor:middle;fill:#fff;pointer-events:none}
         .tiles .caption{text-anchor:start;fill:var(--ink)}
         .tiles a:focus path,.tiles a:hover path{stroke:var(--ink);stroke-width:.8px}
-        .tiles .a,.swatch.a{fill:#1b6e3a;background:#1b6e3a}.tiles .o,.swatch.o{fill:#a33a00;background:#a33a00}
-        .tiles .u,.swatch.u{fill:#5c5c5c;background:#5c5c5c}
+        .a{fill:#1b6e3a;background:#1b6e3a}.o{fill:#a33a00;background:#a33a00}.u{fill:#5c5c5c;background:#5c5c5c}
+        .p{fill:#5c2d91;background:#5c2d91}
         .swatch{display:inline-block;width:1rem;height:1rem;vertical-align:middle}
-        .bars{display:block;width:100%;max-width:30rem;height:auto}.bars text{font:7px system-ui,sans-serif;fill:var(--ink)}
-        .bars path.axis{fill:none;stroke:var(--ink);stroke-width:.5px}
-        .r1,.swatch.r1{fill:#a33a00;background:#a33a00}.r2,.swatch.r2{fill:#5c2d91;background:#5c2d91}
-        .r3,.swatch.r3{fill:#5c5c5c;background:#5c5c5c}.r4,.swatch.r4{fill:#1b6e3a;background:#1b6e3a}
+        .bars text{font:7px sans-serif}.axis{fill:none;stroke:#000}.figures td{text-align:end}
         .start a{display:inline-block;padding:.5rem 1rem;background:var(--accent);color:#fff;font-weight:700;text-decoration:none;border-radius:3px}
         .source{font-size:.9rem;color:var(--muted)}
         aside.deadlines{background:#f3f6fa;padding:.25rem 1rem;margin:1rem 0}

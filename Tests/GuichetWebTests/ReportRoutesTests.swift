@@ -104,20 +104,22 @@ struct ReportRoutesTests {
             _ = try await browser.start("rendez-vous-prefecture")
             _ = try await browser.walk(Self.steps)
             #expect(try await browser.post("/mon-dossier/signaler", Self.sent).status == .seeOther)
-            let one = Browser.text(try await browser.get("/observatoire/69"))
+            let page = Browser.text(try await browser.get("/observatoire/69"))
+            #expect(page.contains("<a href=\"/observatoire/69/signalements\">"), "the département page links to its reports")
+            let one = Browser.text(try await browser.get("/observatoire/69/signalements"))
             #expect(one.contains("Pas assez de signalements pour afficher un chiffre dans ce département."))
-            #expect(!one.contains("class=\"count\""))
+            #expect(!one.contains("observatory figures"))
             let report = try reports.read(
                 department: "69", procedure: "sejour-premiere-demande", channel: "rdv-en-ligne", outcome: "aucun-creneau",
                 week: "2026-W45", now: Self.now
             ).get()
             for index in 1...3 { try await reports.submit(report, origin: "fichier:autre-\(index)", client: "c\(index)", now: Self.now) }
-            let four = Browser.text(try await browser.get("/observatoire/69"))
+            let four = Browser.text(try await browser.get("/observatoire/69/signalements"))
             #expect(four.contains("Pas assez de signalements"), "four reports are not enough")
             try await reports.submit(report, origin: "fichier:autre-4", client: "c4", now: Self.now)
-            let five = Browser.text(try await browser.get("/observatoire/69"))
+            let five = Browser.text(try await browser.get("/observatoire/69/signalements"))
             #expect(!five.contains("Pas assez de signalements pour afficher un chiffre dans ce département."))
-            #expect(five.contains("<td class=\"count\">5</td>"))
+            #expect(Self.figures(five) == ["5", "—", "—", "—"], "no slot: 5; the other outcomes below k")
             #expect(five.contains("<svg class=\"bars\""))
             #expect(five.contains("<time datetime=\"2026-W45\">semaine du 2\u{A0}novembre\u{A0}2026</time>"))
         }
@@ -204,24 +206,37 @@ struct ReportRoutesTests {
         try await app.test(.router) { client in
             for language in ["fr", "en", "ar"] {
                 for code in ["93", "2A", "01"] {
-                    let html = try await client.execute(uri: "/observatoire/\(code)?lang=\(language)", method: .get) {
-                        String(buffer: $0.body)
+                    for procedure in [nil] + Observatory.Procedure.allCases {
+                        let query = procedure.map { "procedure=\($0.rawValue)&" } ?? ""
+                        let html = try await client.execute(uri: "/observatoire/\(code)/signalements?\(query)lang=\(language)", method: .get) {
+                            String(buffer: $0.body)
+                        }
+                        let cells = Self.figures(html)
+                        #expect(cells.allSatisfy { $0 == "—" || Int($0) != nil }, "\(cells)")
+                        let counts = cells.compactMap { Int($0) }
+                        #expect(counts.allSatisfy { $0 >= 5 }, "\(code) \(language): \(counts)")
+                        // Without a procedure asked, the page shows the one with the most reports; here they tie, and
+                        // the first family wins.
+                        let shownProcedure = procedure ?? .firstPermit
+                        #expect(counts.count == shown.filter { $0.key.hasPrefix("\(code)|\(shownProcedure.rawValue)|") }.count)
+                        // The chart draws one segment per figure shown in the table, and nothing else.
+                        let segments = Self.all(in: html, after: "<svg class=\"bars\"", until: "</svg>").first.map {
+                            $0.components(separatedBy: "h10v").count - 1
+                        } ?? 0
+                        #expect(segments == counts.count)
+                        if code == "01" && language == "fr" { #expect(html.contains("Pas assez de signalements pour afficher un chiffre")) }
                     }
-                    let counts = Self.all(in: html, after: "<td class=\"count\">", until: "</td>").compactMap { Int($0) }
-                    #expect(counts.allSatisfy { $0 >= 5 }, "\(code) \(language): \(counts)")
-                    #expect(counts.count == shown.filter { $0.key.hasPrefix(code + "|") }.count)
-                    let titles = Self.all(in: html, after: "<title>", until: "</title>").dropFirst()
-                        .compactMap { $0.components(separatedBy: ", ").last.flatMap { Int($0) } }
-                    #expect(titles.allSatisfy { $0 >= 5 }, "chart titles of \(code): \(titles)")
-                    #expect(titles.count == counts.count)
                 }
                 for procedure in Observatory.Procedure.allCases {
                     let map = try await client.execute(uri: "/observatoire?procedure=\(procedure.rawValue)&lang=\(language)", method: .get) {
                         String(buffer: $0.body)
                     }
-                    #expect(!map.contains("class=\"count\""), "the map shows no report count")
+                    #expect(!map.contains("observatory figures"), "the map shows no report count")
                 }
             }
+            #expect(try await client.execute(uri: "/observatoire/93/signalements?procedure=visa", method: .get) { $0.status } == .notFound)
+            let plain = try await client.execute(uri: "/observatoire/93", method: .get) { String(buffer: $0.body) }
+            #expect(!plain.contains("observatory figures"), "the département page itself carries no figure")
             let csv = try await client.execute(uri: "/donnees/observatoire-signalements.csv", method: .get) { String(buffer: $0.body) }
             let rows = csv.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
             #expect(rows.count == shown.count)
@@ -242,6 +257,11 @@ struct ReportRoutesTests {
             let places = try await client.execute(uri: "/donnees/observatoire.csv", method: .get) { String(buffer: $0.body) }
             #expect(!places.contains("W4"), "the reference data carries no report")
         }
+    }
+
+    /// The data cells of the figures table of a page (numbers, or « — » below k).
+    static func figures(_ html: String) -> [String] {
+        all(in: html, after: "<table class=\"observatory figures\">", until: "</table>").flatMap { all(in: $0, after: "<td>", until: "</td>") }
     }
 
     static func all(in text: String, after prefix: String, until end: String) -> [String] {

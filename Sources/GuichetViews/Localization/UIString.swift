@@ -88,5 +88,5 @@ public enum UIString: String, CaseIterable, Sendable {
     case reportOutcomeSiteDown, reportOutcomeFileStuck, reportOutcomeObtained, reportErrorDepartment, reportErrorChoice
     case reportErrorFutureWeek, reportErrorOldWeek, reportErrorAlready, reportErrorTooMany, reportErrorUnavailable
     case reportFiguresHeading, reportFiguresIntro, reportTooFew, reportOthersTooFew, reportChartLabel, reportTableCaption
-    case reportCount
+    case reportCount, reportOtherProcedures, reportFiguresLink, reportPageTitle, reportHowTo
 }

@@ -143,9 +143,24 @@ public enum ObservatoryPages {
 
     // MARK: - One département
 
-    /// `figures`: people's reports (k-filtered); nil when reports are off on this site.
+    /// People's reports on a département's reports page: the k-filtered figures, the weeks a report may be about (newest
+    /// first) and the procedure asked for (`?procedure=`), if any.
+    public struct DepartmentFigures: Sendable {
+        public let figures: Observatory.ReportFigures
+        public let weeks: [ReportWeek]
+        public let procedure: Observatory.Procedure?
+
+        public init(figures: Observatory.ReportFigures, weeks: [ReportWeek], procedure: Observatory.Procedure?) {
+            self.figures = figures
+            self.weeks = weeks
+            self.procedure = procedure
+        }
+    }
+
+    /// `reports`: whether people's reports are on (the page then links to their figures, on a page of their own: the
+    /// figures change with every batch, this page only with the content).
     public static func department(
-        _ board: Observatory.Board, department: Department, figures: Observatory.ReportFigures? = nil, context: PageContext
+        _ board: Observatory.Board, department: Department, reports: Bool = false, context: PageContext
     ) -> String {
         let l = context.l
         let record = board.departments[department.code]
@@ -216,12 +231,42 @@ public enum ObservatoryPages {
             }
             decisions(board.decisions(for: department.code), heading: l(.obsDecisions), id: "decisions", empty: l(.obsNoDecisions),
                 context: context)
-            if let figures { ReportPages.figures(figures.cells(department: department.code), k: figures.k, context: context) }
+            if reports {
+                el("section", ["aria-labelledby": "signalements"]) {
+                    el("h2", ["id": "signalements"]) { l(.reportFiguresHeading) }
+                    el("p") {
+                        el("a", ["href": context.href(.observatoryDepartmentReports(department.code, nil))]) { l(.reportFiguresLink) }
+                    }
+                }
+            }
             decisions(board.nationalDecisions, heading: l(.obsNationalDecisions), id: "decisions-nationales", empty: nil,
                 compact: true, context: context)
             openData(context)
             el("p", ["class": "hint"]) {
                 l(.obsCheckedOn, DateText.long(checked, context.language))
+            }
+        }
+    }
+
+    /// `/observatoire/<code>/signalements`: people's reports in one département, for one procedure (the one asked, else
+    /// the one with the most reports): the chart, its table, the other procedures with figures.
+    public static func departmentReports(_ department: Department, figures: DepartmentFigures, context: PageContext) -> String {
+        let l = context.l
+        let title = l(.reportPageTitle, "\(department.code) \(department.name)")
+        let cells = figures.figures.cells(department: department.code)
+        let procedure = ReportPages.shownProcedure(cells, weeks: figures.weeks, asked: figures.procedure)
+        return Layout.page(title: title, description: l(.reportFiguresHeading), context: context) {
+            el("p") {
+                el("a", ["href": context.href(.observatoryDepartment(department.code))]) { "\(department.code) \(department.name)" }
+            }
+            el("h1") { title }
+            ReportPages.figures(
+                cells, k: figures.figures.k, procedure: procedure, weeks: figures.weeks,
+                link: { context.href(.observatoryDepartmentReports(department.code, $0.rawValue)) }, context: context)
+            el("p") {
+                l(.obsOpenData)
+                " "
+                el("a", ["href": SitePath.observatoryData("signalements.csv").path, "type": "text/csv"]) { "observatoire-signalements.csv" }
             }
         }
     }

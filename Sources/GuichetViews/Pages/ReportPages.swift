@@ -128,35 +128,63 @@ public enum ReportPages {
 
     // MARK: Figures
 
-    /// The figures of one département: per procedure with figures, a bar chart of the weeks (one bar per week, a
-    /// segment per outcome) and the same numbers in a table; « pas assez de signalements » when nothing reaches k.
-    public static func figures(_ cells: [Observatory.ReportCount], k: Int, context: PageContext) -> Node {
+
+    /// The procedure whose figures a département page shows first: `asked` when given, else the one with the most
+    /// reports in `weeks`, else the first family.
+    public static func shownProcedure(
+        _ cells: [Observatory.ReportCount], weeks: [ReportWeek], asked: Observatory.Procedure?
+    ) -> Observatory.Procedure {
+        if let asked { return asked }
+        let window = Set(weeks)
+        let totals = Dictionary(grouping: cells.filter { window.contains($0.week) }, by: \.procedure).mapValues { $0.reduce(0) { $0 + $1.count } }
+        var best = Observatory.Procedure.firstPermit
+        for procedure in Observatory.Procedure.allCases where (totals[procedure] ?? 0) > (totals[best] ?? 0) { best = procedure }
+        return best
+    }
+
+    /// The figures of one département for one procedure over `weeks` (newest first, the weeks a report may be about):
+    /// a bar chart (a bar per week, a segment per outcome) and the same numbers in a table, « — » where a cell has
+    /// fewer than k reports; links to the other procedures with figures; « pas assez de signalements » when nothing
+    /// reaches k. Older weeks are in the open data.
+    public static func figures(
+        _ cells: [Observatory.ReportCount], k: Int, procedure: Observatory.Procedure, weeks: [ReportWeek], link: (Observatory.Procedure) -> String,
+        context: PageContext
+    ) -> Node {
         let l = context.l
+        let window = Set(weeks)
+        let inWindow = cells.filter { window.contains($0.week) }
+        let own = inWindow.filter { $0.procedure == procedure }
+        let others = Observatory.Procedure.allCases.filter { other in other != procedure && inWindow.contains { $0.procedure == other } }
         return el("section", ["aria-labelledby": "signalements"]) {
             el("h2", ["id": "signalements"]) { l(.reportFiguresHeading) }
             el("p") { l(.reportFiguresIntro, String(k)) }
-            if cells.isEmpty {
+            el("p") { l(.reportHowTo) }
+            if inWindow.isEmpty {
                 el("p", ["class": "notice"]) { l(.reportTooFew) }
             } else {
-                for procedure in Observatory.Procedure.allCases {
-                    let own = cells.filter { $0.procedure == procedure }
-                    if !own.isEmpty {
-                        Layout.content("h3", context) { procedure.frenchLabel }
-                        chart(own, procedure: procedure, context: context)
-                        table(own, procedure: procedure, context: context)
+                Layout.content("h3", context) { procedure.frenchLabel }
+                if own.isEmpty {
+                    el("p", ["class": "notice"]) { l(.reportTooFew) }
+                } else {
+                    chart(own, procedure: procedure, weeks: weeks.reversed(), context: context)
+                    table(own, procedure: procedure, weeks: weeks, context: context)
+                    el("p", ["class": "hint"]) { l(.reportOthersTooFew, String(k)) }
+                }
+                if !others.isEmpty {
+                    el("p") { l(.reportOtherProcedures) }
+                    Layout.content("ul", context) {
+                        for other in others { el("li") { el("a", ["href": link(other)]) { other.frenchLabel } } }
                     }
                 }
-                el("p", ["class": "hint"]) { l(.reportOthersTooFew, String(k)) }
             }
         }
     }
 
-    /// One bar per week from the first to the last week with a figure (at most 26), stacked by outcome.
-    static func chart(_ cells: [Observatory.ReportCount], procedure: Observatory.Procedure, context: PageContext) -> Node {
+    /// One bar per week, oldest on the left, stacked by outcome.
+    static func chart(
+        _ cells: [Observatory.ReportCount], procedure: Observatory.Procedure, weeks: [ReportWeek], context: PageContext
+    ) -> Node {
         let l = context.l
-        guard let last = cells.map(\.week).max() else { return .fragment([]) }
-        let first = max(cells.map(\.week).min() ?? last, last.adding(weeks: -25))
-        let weeks = (0...first.weeks(until: last)).map { first.adding(weeks: $0) }
         let totals = Dictionary(grouping: cells, by: \.week).mapValues { $0.reduce(0) { $0 + $1.count } }
         let highest = max(1, totals.values.max() ?? 1)
         let bar = 10
@@ -165,10 +193,11 @@ public enum ReportPages {
         let top = 8
         let width = weeks.count * (bar + gap) + 30
         var shapes: [Node] = [
-            .element("text", attributes: [Attribute("x", "0"), Attribute("y", "7"), Attribute("class", "axis")],
-                children: [.text(String(highest))]),
+            .element("text", attributes: [Attribute("x", "0"), Attribute("y", "7")], children: [.text(String(highest))]),
             .element("path", attributes: [Attribute("d", "M26 \(top)v\(plot)h\(width - 26)"), Attribute("class", "axis")], children: []),
         ]
+        // One path per outcome, a rectangle per week: four elements whatever the number of weeks.
+        var outlines: [Observatory.Outcome: String] = [:]
         for (index, week) in weeks.enumerated() {
             let x = 30 + index * (bar + gap)
             var y = top + plot
@@ -176,20 +205,17 @@ public enum ReportPages {
                 guard let cell = cells.first(where: { $0.week == week && $0.outcome == outcome }) else { continue }
                 let height = max(1, cell.count * plot / highest)
                 y -= height
-                shapes.append(
-                    .element("path", attributes: [
-                        Attribute("d", "M\(x) \(y)h\(bar)v\(height)h-\(bar)z"), Attribute("class", "r\(outcome.index)"),
-                    ], children: [
-                        .element("title", attributes: [], children: [
-                            .text("\(l(.reportWeekOf, DateText.long(week.monday, context.language))) : \(l(outcomeLabel(outcome))), \(cell.count)")
-                        ])
-                    ]))
+                outlines[outcome, default: ""] += "M\(x) \(y)h\(bar)v\(height)h-\(bar)z"
             }
             if index == 0 || index == weeks.count - 1 {
                 shapes.append(
-                    .element("text", attributes: [Attribute("x", String(x)), Attribute("y", String(top + plot + 9)), Attribute("class", "axis")],
+                    .element("text", attributes: [Attribute("x", String(x)), Attribute("y", String(top + plot + 9))],
                         children: [.text("S\(week.week)")]))
             }
+        }
+        for outcome in Observatory.Outcome.allCases {
+            guard let outline = outlines[outcome] else { continue }
+            shapes.append(.element("path", attributes: [Attribute("d", outline), Attribute("class", outcome.colourClass)], children: []))
         }
         return .element("svg", attributes: [
             Attribute("class", "bars"), Attribute("viewBox", "0 0 \(width) \(top + plot + 12)"), Attribute("role", "img"),
@@ -197,29 +223,38 @@ public enum ReportPages {
         ], children: shapes)
     }
 
-    /// The chart's numbers: one row per week and outcome with a figure.
-    static func table(_ cells: [Observatory.ReportCount], procedure: Observatory.Procedure, context: PageContext) -> Node {
+    /// The chart's numbers: a row per week with a figure (newest first), a column per outcome, « — » below k.
+    static func table(
+        _ cells: [Observatory.ReportCount], procedure: Observatory.Procedure, weeks: [ReportWeek], context: PageContext
+    ) -> Node {
         let l = context.l
+        let shown = weeks.filter { week in cells.contains { $0.week == week } }
         return el("table", ["class": "observatory figures"]) {
             el("caption") { l(.reportTableCaption, procedure.frenchLabel) }
             el("thead") {
                 el("tr") {
                     el("th", ["scope": "col"]) { l(.reportWeek) }
-                    el("th", ["scope": "col"]) { l(.reportOutcome) }
-                    el("th", ["scope": "col"]) { l(.reportCount) }
+                    for outcome in Observatory.Outcome.allCases {
+                        el("th", ["scope": "col"]) {
+                            el("span", ["class": "swatch \(outcome.colourClass)", "aria-hidden": "true"])
+                            " " + l(outcomeLabel(outcome))
+                        }
+                    }
                 }
             }
             el("tbody") {
-                for cell in cells.sorted(by: { ($1.week, $0.outcome) < ($0.week, $1.outcome) }) {
+                for week in shown {
                     el("tr") {
-                        el("td") {
-                            el("time", ["datetime": cell.week.description]) { l(.reportWeekOf, DateText.long(cell.week.monday, context.language)) }
+                        el("th", ["scope": "row"]) {
+                            el("time", ["datetime": week.description]) { l(.reportWeekOf, DateText.long(week.monday, context.language)) }
                         }
-                        el("td") {
-                            el("span", ["class": "swatch r\(cell.outcome.index)", "aria-hidden": "true"])
-                            " " + l(outcomeLabel(cell.outcome))
+                        for outcome in Observatory.Outcome.allCases {
+                            if let cell = cells.first(where: { $0.week == week && $0.outcome == outcome }) {
+                                el("td") { String(cell.count) }
+                            } else {
+                                el("td") { "—" }
+                            }
                         }
-                        el("td", ["class": "count"]) { String(cell.count) }
                     }
                 }
             }
@@ -228,6 +263,14 @@ public enum ReportPages {
 }
 
 extension Observatory.Outcome {
-    /// 1…4, for the chart's classes.
-    var index: Int { (Self.allCases.firstIndex(of: self) ?? 0) + 1 }
+    /// The chart's colour class, shared with the map's: obtained is the map's green, no slot its orange, a stuck file
+    /// its grey; a site down is purple.
+    var colourClass: String {
+        switch self {
+        case .noSlot: "o"
+        case .siteDown: "p"
+        case .fileStuck: "u"
+        case .appointmentObtained: "a"
+        }
+    }
 }

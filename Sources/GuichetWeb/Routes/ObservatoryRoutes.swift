@@ -41,6 +41,7 @@ struct ObservatoryRoutes: Sendable {
     func register(on router: Router<AppRequestContext>) {
         router.get("/observatoire") { request, context in try await self.map(request, context) }
         router.get("/observatoire/:department") { request, context in try await self.department(request, context) }
+        router.get("/observatoire/:department/signalements") { request, context in try await self.reportsPage(request, context) }
         router.get("/donnees/observatoire.csv") { request, context in try await self.data(request, context, "csv") }
         router.get("/donnees/observatoire.json") { request, context in try await self.data(request, context, "json") }
         router.get("/donnees/observatoire.schema.json") { request, context in try await self.data(request, context, "schema.json") }
@@ -71,14 +72,34 @@ struct ObservatoryRoutes: Sendable {
             throw HTTPError(.notFound)
         }
         let board = self.board
-        let figures = await self.figures()
-        let pages = figures == nil ? cache : figurePages
-        let entry = try await pages.value("observatoire|\(code)|\(figures?.key ?? "")|\(reader.key)", contentType: ContentType.html) {
-            ObservatoryPages.department(board, department: department, figures: figures?.figures,
+        let reports = self.reports != nil
+        let entry = try await cache.value("observatoire|\(code)|\(reader.key)", contentType: ContentType.html) {
+            ObservatoryPages.department(board, department: department, reports: reports,
                 context: reader.context(path: SitePath.observatoryDepartment(code).path, updated: board.departments[code]?.checked ?? board.checked))
         }
         guard let entry else { throw HTTPError(.notFound) }
-        return pages.response(entry, to: request, context: context)
+        return cache.response(entry, to: request, context: context)
+    }
+
+    /// `/observatoire/<code>/signalements[?procedure=]`: kept under the figures' generation and the current week.
+    func reportsPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let reader = ReaderLanguage(request)
+        guard let code = context.parameters.get("department"), let department = Department.lookup(code), department.code == code,
+            let reports
+        else { throw HTTPError(.notFound) }
+        let asked = request.uri.queryParameters.get("procedure").map { String($0) }
+        let procedure = asked.flatMap(Observatory.Procedure.init(rawValue:))
+        guard asked == nil || procedure != nil else { throw HTTPError(.notFound) }
+        guard let figures = await self.figures() else { throw HTTPError(.notFound) }
+        let weeks = reports.selectableWeeks(now: Int64(now().timeIntervalSince1970))
+        let key = "signalements|\(code)|\(procedure?.rawValue ?? "")|\(figures.key)|\(weeks.first?.description ?? "")|\(reader.key)"
+        let entry = try await figurePages.value(key, contentType: ContentType.html) {
+            ObservatoryPages.departmentReports(
+                department, figures: ObservatoryPages.DepartmentFigures(figures: figures.figures, weeks: weeks, procedure: procedure),
+                context: reader.context(path: SitePath.observatoryDepartmentReports(code, procedure?.rawValue).path, updated: nil))
+        }
+        guard let entry else { throw HTTPError(.notFound) }
+        return figurePages.response(entry, to: request, context: context)
     }
 
     func data(_ request: Request, _ context: AppRequestContext, _ kind: String) async throws -> Response {
