@@ -69,7 +69,12 @@ public actor ObservationReports {
     private var pending: [Observatory.Report] = []
     private var snapshot = Snapshot(generation: 0, figures: .empty)
     private var snapshotReadAt: Int64?
-    private var refreshing: Task<Observatory.ReportFigures?, Never>?
+    /// Batches written here so far: a refresh that started before the last one does not see it.
+    private var batchesWritten = 0
+    /// The figures read after the last batch written here (or ever): until then a reader waits for a fresh read.
+    private var isCurrent = false
+    /// The read in flight, and the number of batches written when it started.
+    private var refreshing: (task: Task<Void, Never>, batches: Int)?
 
     public init(
         store: any ObservationReportStore, limits: any RateLimitCounter, markers: ReportMarkerKey, settings: Settings = Settings(),
@@ -159,7 +164,8 @@ public actor ObservationReports {
             pending = batch + pending
             throw error
         }
-        snapshotReadAt = nil
+        batchesWritten += 1
+        isCurrent = false
         logger.info("report batch written", metadata: ["report.batch": "\(batch.count)"])
         return batch.count
     }
@@ -171,34 +177,49 @@ public actor ObservationReports {
         return try await store.deleteReportMarkers(before: oldest)
     }
 
-    /// The figures that may be shown, read again from the database when older than ``Settings/refreshSeconds`` or
-    /// after a batch was written here. When the database cannot be read, the last figures stay.
+    /// The figures that may be shown. They are read again from the database in the background when older than
+    /// ``Settings/refreshSeconds`` (other nodes write too: the last figures are served meanwhile), and before answering
+    /// when a batch was written here since the last read, or on the first call. When the database cannot be read, the
+    /// last figures stay.
     public func figures(now: Int64) async -> Snapshot {
-        if let readAt = snapshotReadAt, now - readAt < settings.refreshSeconds { return snapshot }
-        let task: Task<Observatory.ReportFigures?, Never>
-        if let refreshing {
-            task = refreshing
-        } else {
-            let store = self.store
-            let k = settings.k
-            let logger = self.logger
-            task = Task {
-                do throws(StorageError) {
-                    return Observatory.ReportFigures(counts: try await store.reportCounts(atLeast: k), k: k)
-                } catch {
-                    logger.error("report figures unavailable", metadata: ["error": "\(error.code)"])
-                    return nil
-                }
+        if isCurrent, let readAt = snapshotReadAt, now - readAt < settings.refreshSeconds { return snapshot }
+        if isCurrent { _ = refresh(now: now) } else {
+            // A read that started before the last batch would miss it: wait for one that started after.
+            while !isCurrent {
+                let before = snapshotReadAt
+                await refresh(now: now).value
+                if snapshotReadAt == before { break }  // the database could not be read: the last figures stay
             }
-            refreshing = task
-        }
-        let figures = await task.value
-        if refreshing == task { refreshing = nil }
-        if let figures {
-            snapshotReadAt = now
-            if figures != snapshot.figures { snapshot = Snapshot(generation: snapshot.generation + 1, figures: figures) }
         }
         return snapshot
+    }
+
+    /// The read in flight if it started after the last batch written here, else a new one.
+    private func refresh(now: Int64) -> Task<Void, Never> {
+        if let refreshing, refreshing.batches == batchesWritten { return refreshing.task }
+        let store = self.store
+        let k = settings.k
+        let logger = self.logger
+        let batches = batchesWritten
+        let task = Task {
+            var figures: Observatory.ReportFigures?
+            do throws(StorageError) {
+                figures = Observatory.ReportFigures(counts: try await store.reportCounts(atLeast: k), k: k)
+            } catch {
+                logger.error("report figures unavailable", metadata: ["error": "\(error.code)"])
+            }
+            await self.finishRefresh(figures, readAt: now, batches: batches)
+        }
+        refreshing = (task, batches)
+        return task
+    }
+
+    private func finishRefresh(_ figures: Observatory.ReportFigures?, readAt: Int64, batches: Int) {
+        if refreshing?.batches == batches { refreshing = nil }
+        guard let figures else { return }
+        snapshotReadAt = readAt
+        if batches == batchesWritten { isCurrent = true }
+        if figures != snapshot.figures { snapshot = Snapshot(generation: snapshot.generation + 1, figures: figures) }
     }
 
     static func randomID() -> String {

@@ -151,6 +151,26 @@ struct ObservationReportsTests {
         #expect(five.figures.k == 5)
     }
 
+    @Test("figures written by another node appear after the refresh interval, read in the background meanwhile")
+    func otherNodes() async throws {
+        let store = try RecordingReportStore()
+        let service = try Self.service(store)
+        let report = try Self.read(service).get()
+        #expect(await service.figures(now: Self.now).figures.cells.isEmpty)
+        // Another node writes five reports.
+        try await store.insertReports(ObservationReportStoreContract.stored(Array(repeating: report, count: 5), seed: 3))
+        #expect(await service.figures(now: Self.now + 10).figures.cells.isEmpty, "within the interval: the last figures")
+        // Past the interval the last figures are still served at once, while they are read again.
+        _ = await service.figures(now: Self.now + 61)
+        var cells: [Observatory.ReportCount] = []
+        for _ in 0..<200 {
+            cells = await service.figures(now: Self.now + 62).figures.cells
+            if !cells.isEmpty { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(cells.map(\.count) == [5])
+    }
+
     @Test("the marker key follows the pepper: the same with the same pepper, another without")
     func markerKey() throws {
         let pepper = try #require(ServerPepper(id: 1, secret: Array(repeating: 7, count: 32)))
