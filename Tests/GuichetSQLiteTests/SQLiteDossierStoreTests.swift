@@ -78,7 +78,7 @@ struct SQLiteDossierStoreTests {
 
     @Test("migrations are known by stable identifiers")
     func migrations() {
-        #expect(SQLiteDatabase.migrationIdentifiers == ["0001_create_dossier", "0002_create_private_file", "0003_create_help_desk"])
+        #expect(SQLiteDatabase.migrationIdentifiers == ["0001_create_dossier", "0002_create_private_file", "0003_create_help_desk", "0005_create_platform_probe"])
     }
 }
 
