@@ -12,6 +12,7 @@ enum Catalog {
     static let entries: [UIString: Entry] = coreEntries.merging(parcoursEntries) { first, _ in first }.merging(deskEntries) { first, _ in first }
         .merging(guideEntries) { first, _ in first }
         .merging(observatoryEntries) { first, _ in first }
+        .merging(platformStatusEntries) { first, _ in first }
 
     static let coreEntries: [UIString: Entry] = [
         .siteName: Entry(fr: "guichet", en: "guichet", ar: "guichet"),

@@ -81,4 +81,11 @@ public enum UIString: String, CaseIterable, Sendable {
     case obsDepartmentTitle, obsPrefecture, obsSubPrefectures, obsProceduresCaption, obsDecisions, obsNoDecisions
     case obsNationalDecisions, obsOutcome, obsYes, obsNo, obsUnknown, obsCheckedOn
     case obsOpenData, obsAllDepartments
+    // Platform status (Catalog+PlatformStatus.swift).
+    case platTitle, platIntro, platProbingOffNote, platCurrent, platCurrentCaption, platColPlatform, platColLastProbe
+    case platColResult, platColDuration, platNeverProbed, platProbingOff, platUnverified, platMilliseconds, platUp, platDown
+    case platRobots, platErrTimeout, platErrRefused, platErrDNS, platErrTLS, platErrReset, platErrInvalid, platErrOther
+    case platOngoing, platParisTimes, platHistory, platDefinition, platNoIncident, platIncidentFrom, platIncidentSince
+    case platEvidence, platCertificateTitle, platCertificateIntro, platFrom, platTo, platCertificateSubmit
+    case platCertificateRefused, platBack, platRulesTitle, platRules, obsPlatformsLink
 }
