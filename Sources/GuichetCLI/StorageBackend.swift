@@ -23,6 +23,8 @@ struct StorageBackend: Sendable {
     let privateFiles: any PrivateFileStore & RateLimitCounter
     /// The help desk: organisations, members, sessions, cases and the audit log.
     let helpDesk: any HelpDeskStore
+    /// The prober's records and the hosts' turns.
+    let platformProbes: any PlatformProbeStore
     let transfer: any TableTransfer
     /// `sqlite` or `postgres`, for logs (`db.backend`).
     let name: String
@@ -35,6 +37,7 @@ struct StorageBackend: Sendable {
         search = SQLiteSearchIndex(database: database)
         privateFiles = SQLitePrivateFileStore(database: database)
         helpDesk = SQLiteHelpDeskStore(database: database)
+        platformProbes = SQLitePlatformProbeStore(database: database)
         transfer = database
         name = "sqlite"
         location = path
@@ -46,6 +49,7 @@ struct StorageBackend: Sendable {
         search = PostgresSearchIndex(database: database)
         privateFiles = PostgresPrivateFileStore(database: database)
         helpDesk = PostgresHelpDeskStore(database: database)
+        platformProbes = PostgresPlatformProbeStore(database: database)
         transfer = database
         name = "postgres"
         location = configuration.redactedDescription
