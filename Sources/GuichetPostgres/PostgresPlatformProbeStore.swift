@@ -72,9 +72,10 @@ public struct PostgresPlatformProbeStore: PlatformProbeStore {
         let rows = try await database.rows(
             """
             SELECT DISTINCT ON (platform_id) \(unescaped: Self.columns) FROM platform_probe
-            ORDER BY platform_id COLLATE "C", at DESC
+            ORDER BY platform_id, at DESC
             """)
-        return try rows.map { row throws(StorageError) in try Self.probe(from: row) }
+        // By id compared byte by byte, as SQLite does (the database's collation may differ).
+        return try rows.map { row throws(StorageError) in try Self.probe(from: row) }.sorted { $0.platform < $1.platform }
     }
 
     @discardableResult
