@@ -15,6 +15,10 @@ public struct PlatformObservatory: Sendable {
     public let userAgent: String
     /// The k-filtered « site en panne » report counts per platform and week.
     public let reports: @Sendable () async -> [PlatformReportEvidence]
+    /// The last status computed, reused for ``cacheSeconds`` (400 days of probes are read to find the incidents).
+    let memo = StatusMemo()
+    /// How long a computed status and its incidents are reused (the prober adds at most one probe per host in 10 min).
+    public static let cacheSeconds: Int64 = 60
 
     public init(
         platforms: [Platform], store: any PlatformProbeStore, isProbingEnabled: Bool, userAgent: String,
@@ -28,19 +32,30 @@ public struct PlatformObservatory: Sendable {
     }
 
     /// Every incident within the probes' retention (400 days before `now`), newest first: what the status page and
-    /// `/donnees/observatoire-incidents.csv` show (and the observatory's JSON may carry).
+    /// `/donnees/observatoire-incidents.csv` show (and the observatory's JSON may carry). Computed at most once a
+    /// minute (``cacheSeconds``).
     public func incidents(now: Int64) async throws(StorageError) -> [PlatformIncident] {
+        try await statusModel(now: now).incidents
+    }
+
+    /// The incidents computed now, without the cache.
+    func computeIncidents(now: Int64) async throws(StorageError) -> [PlatformIncident] {
         let probes = try await store.probes(platform: nil, from: now - PlatformProbe.retentionSeconds, to: now + 1)
         let known = Set(platforms.map(\.id.rawValue))
         let evidence = await reports().filter { known.contains($0.platform) }
         return PlatformIncident.detect(probes: probes, reports: evidence, now: now)
     }
 
-    /// The status page's model.
-    public func statusModel(now: Int64, today: LocalDate) async throws(StorageError) -> (statuses: [PlatformStatus], incidents: [PlatformIncident]) {
-        let incidents = try await incidents(now: now)
-        let latest = try await store.latestProbes()
-        return (PlatformStatus.board(platforms: platforms, lastProbes: latest, incidents: incidents), incidents)
+    /// The status page's model, reused for ``cacheSeconds``.
+    public func statusModel(now: Int64) async throws(StorageError) -> (statuses: [PlatformStatus], incidents: [PlatformIncident]) {
+        let observatory = self
+        return try await memo.value(now: now, maxAge: Self.cacheSeconds) { () throws(StorageError) in
+            let incidents = try await observatory.computeIncidents(now: now)
+            let latest = try await observatory.store.latestProbes()
+            return StatusMemo.Model(
+                statuses: PlatformStatus.board(platforms: observatory.platforms, lastProbes: latest, incidents: incidents),
+                incidents: incidents)
+        }.tuple
     }
 
     /// The certificate's draft for what a person asked (text as typed), or the French reason it is refused.
@@ -64,6 +79,36 @@ public struct PlatformObservatory: Sendable {
     /// `attestation-anef-2026-11-01-2026-11-30.pdf`.
     public static func fileName(_ period: OutageCertificate.Period) -> String {
         "attestation-\(period.platform.id.rawValue)-\(period.from.iso)-\(period.to.iso).pdf"
+    }
+}
+
+/// The last status computed, shared by concurrent requests: one computation per ``PlatformObservatory/cacheSeconds``.
+actor StatusMemo {
+    struct Model: Sendable {
+        let statuses: [PlatformStatus]
+        let incidents: [PlatformIncident]
+        var tuple: (statuses: [PlatformStatus], incidents: [PlatformIncident]) { (statuses, incidents) }
+    }
+
+    var entry: (at: Int64, task: Task<Model, any Error>)? = nil
+
+    func value(now: Int64, maxAge: Int64, compute: @escaping @Sendable () async throws(StorageError) -> Model) async throws(StorageError)
+        -> Model
+    {
+        let task: Task<Model, any Error>
+        if let entry, now >= entry.at, now - entry.at < maxAge {
+            task = entry.task
+        } else {
+            task = Task { try await compute() }
+            entry = (now, task)
+        }
+        do {
+            return try await task.value
+        } catch {
+            // A failure is not kept: the next request tries again.
+            if entry?.at == now { entry = nil }
+            throw (error as? StorageError) ?? StorageError(.unavailable, underlying: error)
+        }
     }
 }
 

@@ -1,5 +1,7 @@
 import Testing
 import GuichetStorage
+import GuichetCore
+import GuichetServices
 import GuichetTestSupport
 @testable import GuichetSQLite
 
@@ -28,5 +30,21 @@ struct SQLitePlatformProbeStoreTests {
         let reopened = SQLitePlatformProbeStore(database: try SQLiteDatabase(path: folder.databasePath))
         #expect(try await reopened.claimHost("h:443", now: 1_300, interval: 600) == false)
         #expect(try await reopened.claimHost("h:443", now: 1_600, interval: 600))
+    }
+
+    @Test("the status and its incidents are computed once a minute, then again with the new probes")
+    func statusReusedForAMinute() async throws {
+        let store = SQLitePlatformProbeStore(database: try SQLiteDatabase())
+        let anef = Platform(id: Platform.ID("anef")!, name: "ANEF", entryURL: ProbeURL("https://anef.example/")!, sources: [], isVerified: true)
+        let observatory = PlatformObservatory(platforms: [anef], store: store, isProbingEnabled: true, userAgent: "ua")
+        let t0: Int64 = 1_796_000_000
+        try await store.record(PlatformProbeStoreContract.probe("anef", at: t0, status: 503))
+        try await store.record(PlatformProbeStoreContract.probe("anef", at: t0 + 600, status: 503))
+        #expect(try await observatory.statusModel(now: t0 + 700).incidents.first?.isOngoing == true)
+        try await store.record(PlatformProbeStoreContract.probe("anef", at: t0 + 720, status: 200))
+        #expect(try await observatory.statusModel(now: t0 + 759).incidents.first?.isOngoing == true, "within the minute: reused")
+        let later = try await observatory.statusModel(now: t0 + 760)
+        #expect(later.incidents.first?.end == t0 + 720, "a minute later: the answer closed it")
+        #expect(later.statuses.first?.lastProbe?.at == t0 + 720)
     }
 }

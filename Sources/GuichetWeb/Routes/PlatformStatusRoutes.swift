@@ -34,7 +34,7 @@ struct PlatformStatusRoutes: Sendable {
 
     func status(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let reader = ReaderLanguage(request)
-        let (statuses, incidents) = try await observatory.statusModel(now: instant, today: today)
+        let (statuses, incidents) = try await observatory.statusModel(now: instant)
         let page = PlatformStatusPage.page(
             .init(
                 statuses: statuses, incidents: incidents, isProbingEnabled: observatory.isProbingEnabled,
