@@ -39,6 +39,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // The help desk's passwords (bcrypt) and second factor (TOTP).
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // TLS for the platform prober's own small HTTP client: already in the graph through postgres-nio and
+        // Hummingbird, named so that GuichetProber can reach the platforms' https:// entry pages.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Pure domain: dossier model, legal calendar, deadline rules, text analysis. No I/O, no package.
@@ -108,6 +111,20 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
+        // The platform prober: GET of public entry pages over NIO, under the 10-minute and robots.txt rules.
+        .target(
+            name: "GuichetProber",
+            dependencies: [
+                "GuichetStorage", "GuichetCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictness
+        ),
         // Page models and their HTML, Atom and XML renderings, as strings.
         // The interface translations of the community languages are data files (Translations/<code>.json).
         .target(
@@ -139,7 +156,7 @@ let package = Package(
             name: "GuichetCLI",
             dependencies: [
                 "GuichetWeb", "GuichetSQLite", "GuichetPostgres", "GuichetServices", "GuichetContent", "GuichetStorage", "GuichetCore",
-                "GuichetDocuments", "GuichetEncryption", "GuichetHelpDesk", "GuichetViews",
+                "GuichetDocuments", "GuichetEncryption", "GuichetHelpDesk", "GuichetViews", "GuichetProber",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -171,6 +188,17 @@ let package = Package(
         .testTarget(
             name: "GuichetDocumentsTests",
             dependencies: ["GuichetDocuments", "GuichetCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "GuichetProberTests",
+            dependencies: [
+                "GuichetProber", "GuichetSQLite", "GuichetStorage", "GuichetCore", "GuichetTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictness
         ),
         .testTarget(name: "GuichetEncryptionTests", dependencies: ["GuichetEncryption"], swiftSettings: strictness),
@@ -227,7 +255,7 @@ let package = Package(
         .testTarget(
             name: "GuichetCLITests",
             dependencies: [
-                "GuichetCLI", "GuichetTestSupport", "GuichetCore", "GuichetPostgres", "GuichetStorage",
+                "GuichetCLI", "GuichetTestSupport", "GuichetCore", "GuichetPostgres", "GuichetStorage", "GuichetProber",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -14,7 +14,7 @@ public struct GuichetCommand: AsyncParsableCommand {
             HolidaysCommand.self, JournalCommand.self, EvidenceCommand.self, DocumentCommand.self, BackupCommand.self, RestoreCommand.self,
             PurgeCommand.self, MigrateCommand.self, ExportCommand.self, ImportCommand.self,
             StemCommand.self, OrgCommand.self, UserCommand.self, KeysCommand.self, AuditCommand.self,
-            RemindersCommand.self,
+            RemindersCommand.self, ObservatoryCommand.self,
         ]
     )
 

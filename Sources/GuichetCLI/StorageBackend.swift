@@ -25,6 +25,8 @@ struct StorageBackend: Sendable {
     let helpDesk: any HelpDeskStore
     /// People's anonymous reports to the observatory.
     let reports: any ObservationReportStore
+    /// The prober's records and the hosts' turns.
+    let platformProbes: any PlatformProbeStore
     let transfer: any TableTransfer
     /// `sqlite` or `postgres`, for logs (`db.backend`).
     let name: String
@@ -38,6 +40,7 @@ struct StorageBackend: Sendable {
         privateFiles = SQLitePrivateFileStore(database: database)
         helpDesk = SQLiteHelpDeskStore(database: database)
         reports = SQLiteObservationReportStore(database: database)
+        platformProbes = SQLitePlatformProbeStore(database: database)
         transfer = database
         name = "sqlite"
         location = path
@@ -50,6 +53,7 @@ struct StorageBackend: Sendable {
         privateFiles = PostgresPrivateFileStore(database: database)
         helpDesk = PostgresHelpDeskStore(database: database)
         reports = PostgresObservationReportStore(database: database)
+        platformProbes = PostgresPlatformProbeStore(database: database)
         transfer = database
         name = "postgres"
         location = configuration.redactedDescription

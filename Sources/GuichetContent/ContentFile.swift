@@ -88,6 +88,9 @@ public struct ContentCatalog: Sendable {
     public var guides: [ParsedGuide] = []
     /// The observatory's reference data and decision links; `nil` when the content has no `observatoire/`.
     public var observatory: Observatory.Board? = nil
+    /// The platforms the prober may probe: the national ones (`observatoire/plateformes.yml`), then the prefectures'
+    /// booking pages of the reference data (`rdv-<code>`).
+    public var platforms: [Platform] = []
     /// Every problem, blocking or not, in file then line order.
     public var problems: [ContentProblem] = []
 

@@ -142,6 +142,9 @@ public enum ContentParser {
         let (board, observatoryProblems) = ObservatoryParser.parse(files, items: catalog.items, today: today)
         catalog.observatory = board
         problems += observatoryProblems
+        let (platforms, platformProblems) = PlatformParser.parse(files, today: today)
+        catalog.platforms = PlatformDirectory.platforms(national: platforms, board: board)
+        problems += platformProblems
         catalog.items.sort { ($0.item.date, $0.item.id) > ($1.item.date, $1.item.id) }
         catalog.problems = problems.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
         return catalog

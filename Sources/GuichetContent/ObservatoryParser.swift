@@ -142,7 +142,7 @@ enum ObservatoryParser {
 
     /// The board, or `nil` when the content has no `observatoire/` folder.
     static func parse(_ files: [ContentFile], items: [ParsedItem], today: LocalDate?) -> (Observatory.Board?, [ContentProblem]) {
-        let observatoryFiles = files.filter { isObservatoryPath($0.path) }
+        let observatoryFiles = files.filter { isObservatoryPath($0.path) && $0.path != PlatformParser.path }
         guard !observatoryFiles.isEmpty else { return (nil, []) }
         var problems: [ContentProblem] = []
         var national: [Observatory.Procedure: Observatory.Fact] = [:]

@@ -82,7 +82,7 @@ extension PostgresDatabase: TableTransfer {
         let logger = self.logger
         return try await transaction { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresDatabase.contentLock))", logger: logger)
-            for table in ["content_file", "private_file", "rate_limit", "organisation"] {
+            for table in ["content_file", "private_file", "rate_limit", "organisation", "platform_probe"] {
                 let rows = try await connection.query(
                     PostgresQuery(unsafeSQL: "SELECT EXISTS (SELECT 1 FROM \(table))"), logger: logger
                 ).collect()

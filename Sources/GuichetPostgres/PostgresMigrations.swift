@@ -346,5 +346,27 @@ extension PostgresDatabase {
                 """,
                 "CREATE INDEX report_marker_by_week ON report_marker (week COLLATE \"C\")",
             ]),
+        PostgresMigration(
+            identifier: "0005_create_platform_probe",
+            statements: [
+                """
+                CREATE TABLE platform_probe (
+                    platform_id TEXT NOT NULL,
+                    at BIGINT NOT NULL,
+                    outcome TEXT NOT NULL CHECK (outcome IN ('http', 'erreur', 'robots')),
+                    http_status BIGINT CHECK (http_status BETWEEN 100 AND 599),
+                    error_class TEXT,
+                    duration_ms BIGINT NOT NULL CHECK (duration_ms >= 0),
+                    PRIMARY KEY (platform_id, at)
+                )
+                """,
+                "CREATE INDEX platform_probe_by_at ON platform_probe (at)",
+                """
+                CREATE TABLE platform_probe_host (
+                    host TEXT PRIMARY KEY NOT NULL,
+                    last_request_at BIGINT NOT NULL
+                )
+                """,
+            ]),
     ]
 }

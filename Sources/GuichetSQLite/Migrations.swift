@@ -230,6 +230,26 @@ extension SQLiteDatabase {
                     """
             )
         }
+        migrator.registerMigration("0005_create_platform_probe") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE platform_probe (
+                        platform_id TEXT NOT NULL,
+                        at INTEGER NOT NULL,
+                        outcome TEXT NOT NULL CHECK (outcome IN ('http', 'erreur', 'robots')),
+                        http_status INTEGER CHECK (http_status BETWEEN 100 AND 599),
+                        error_class TEXT,
+                        duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0),
+                        PRIMARY KEY (platform_id, at)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX platform_probe_by_at ON platform_probe(at);
+                    CREATE TABLE platform_probe_host (
+                        host TEXT PRIMARY KEY NOT NULL,
+                        last_request_at INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -73,7 +73,7 @@ extension SQLiteDatabase: TableTransfer {
         async throws(StorageError) -> [String: Int]
     {
         try await write { db in
-            for table in ["content_file", "private_file", "rate_limit", "organisation"] {
+            for table in ["content_file", "private_file", "rate_limit", "organisation", "platform_probe"] {
                 guard try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") == 0 else {
                     throw StorageError(.conflict, underlying: DatabaseNotEmpty(table: table))
                 }

@@ -26,7 +26,7 @@ public struct TransferTable: Sendable, Hashable {
         "content_file", "section", "tag", "item", "item_section", "item_tag", "search_document", "search_fts",
         "private_file", "private_file_attachment", "rate_limit", "organisation", "account", "invitation", "desk_session",
         "case_counter", "help_case", "case_deadline", "case_attachment", "audit_entry", "observation_report",
-        "report_marker",
+        "report_marker", "platform_probe", "platform_probe_host",
     ]
 
     /// The primary key of each table of ``deploymentOrder``: rows are exported in this order (text compared
@@ -39,6 +39,7 @@ public struct TransferTable: Sendable, Hashable {
         "invitation": ["token_hash"], "desk_session": ["id_hash"], "case_counter": ["organisation_id", "year"],
         "help_case": ["id"], "case_deadline": ["case_id", "position"], "case_attachment": ["case_id", "slot"],
         "audit_entry": ["organisation_id", "sequence"], "observation_report": ["id"], "report_marker": ["marker"],
+        "platform_probe": ["platform_id", "at"], "platform_probe_host": ["host"],
     ]
 
     /// Whether `name` is a plain lowercase SQL identifier (letters, digits, `_`): table and column names read

@@ -40,6 +40,12 @@ public enum SitePath: Sendable, Hashable {
     case observatoryDepartmentReports(String, String?)
     /// The observatory's open data: `csv`, `json` or `schema.json`.
     case observatoryData(String)
+    /// The platforms' status and incidents (`/etat-des-plateformes`).
+    case platformStatus
+    /// The outage certificate (the form's target; its query carries the platform and the period).
+    case outageCertificate
+    /// The incidents' open data: `csv` or `schema.json`.
+    case incidentsData(String)
     /// A page of the association's help desk: `/bureau` and what follows it (`dossiers/<id>`).
     case desk(String)
 
@@ -72,6 +78,9 @@ public enum SitePath: Sendable, Hashable {
         case .observatoryDepartmentReports(let code, let procedure):
             "/observatoire/" + code + "/signalements" + (procedure.map { "?procedure=" + $0 } ?? "")
         case .observatoryData(let ext): "/donnees/observatoire." + ext
+        case .platformStatus: "/etat-des-plateformes"
+        case .outageCertificate: "/etat-des-plateformes/attestation"
+        case .incidentsData(let ext): "/donnees/observatoire-incidents." + ext
         case .guides: "/guides"
         case .guide(let id): "/guides/\(id)"
         case .desk(let rest): rest.isEmpty ? "/bureau" : "/bureau/" + rest

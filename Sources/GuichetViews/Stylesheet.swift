@@ -52,6 +52,7 @@ public enum Stylesheet {
         .result{border-top:3px solid var(--accent);margin-top:1.5rem}
         .answer{font-size:1.2rem}
         .unverified{background:#fff4e5;padding:.5rem}
+        td.down{color:#b00020;font-weight:600}
         .falc{background:#f3f6fa;border-inline-start:4px solid var(--accent);padding:.25rem 1rem;margin:1rem 0}
         .falc ul{font-size:1.15rem;line-height:1.6;padding-inline-start:1.2rem}
         .tiles,.bars{display:block;width:100%;max-width:30rem;height:auto;margin:1rem 0}
@@ -101,7 +102,7 @@ public enum Stylesheet {
         @media print{
         @page{size:A4;margin:15mm}
         .verdict,.outcome,.deadline-result{break-inside:avoid}
-        header.site nav,footer.site nav,.exit,.actions,.private,form.search,form.deadline,.pagination,.skip,.feed,.calendar{display:none}
+        header.site nav,footer.site nav,.exit,.actions,.private,form.search,form.deadline,form.certificate,.pagination,.skip,.feed,.calendar{display:none}
         body{max-width:none;font-size:11pt;color:#000}
         a{color:#000}
         .prose a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;word-break:break-all}

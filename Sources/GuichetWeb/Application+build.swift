@@ -25,14 +25,17 @@ public struct WebDependencies: Sendable {
     public let observatory: Observatory.Board?
     /// People's anonymous reports to the observatory; `nil` leaves the form and the figures out.
     public let reports: ObservationReports?
+    /// The platforms' status, incidents and certificates; `nil` leaves `/etat-des-plateformes` out.
+    public let platforms: PlatformObservatory?
 
     public init(
         dossier: any DossierStore, search: any SearchIndex, parcours: ParcoursDependencies? = nil,
         metrics: SiteMetrics? = nil, helpDesk: HelpDeskDependencies? = nil, guides: [Guide] = [],
-        observatory: Observatory.Board? = nil, reports: ObservationReports? = nil,
+        observatory: Observatory.Board? = nil, reports: ObservationReports? = nil, platforms: PlatformObservatory? = nil,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.reports = reports
+        self.platforms = platforms
         self.helpDesk = helpDesk
         self.guides = guides
         self.observatory = observatory
@@ -93,7 +96,7 @@ func buildRouter(
     FeedRoutes(
         store: dependencies.dossier, configuration: configuration, cache: cache,
         interviewSlugs: dependencies.parcours?.interviews.map(\.id.rawValue) ?? [],
-        guides: dependencies.guides.map { ($0.id.rawValue, $0.checked) }
+        guides: dependencies.guides.map { ($0.id.rawValue, $0.checked) }, hasPlatformStatus: dependencies.platforms != nil
     ).register(on: router)
     if !dependencies.guides.isEmpty {
         GuideRoutes(guides: dependencies.guides, cache: cache, board: dependencies.observatory).register(on: router)
@@ -102,6 +105,9 @@ func buildRouter(
         board: dependencies.observatory ?? Observatory.Board(checked: LocalDate(daysSinceEpoch: 0), national: [:], departments: [:], decisions: []),
         cache: cache, baseURL: configuration.baseURL, reports: dependencies.reports, now: dependencies.now
     ).register(on: router)
+    if let platforms = dependencies.platforms {
+        PlatformStatusRoutes(observatory: platforms, baseURL: configuration.baseURL, now: dependencies.now).register(on: router)
+    }
     SystemRoutes(store: dependencies.dossier, cache: cache, readinessTimeout: configuration.readinessTimeout).register(on: router)
     if let metrics = dependencies.metrics, let token = configuration.metricsToken {
         MetricsRoutes(metrics: metrics, token: token).register(on: router)

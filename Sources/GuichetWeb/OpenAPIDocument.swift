@@ -95,6 +95,34 @@ enum OpenAPIDocument {
                     text/csv:
                       schema:
                         type: string
+          /donnees/observatoire-incidents.csv:
+            get:
+              operationId: platformIncidentsCSV
+              summary: The platforms' incidents (probes and people's reports) as CSV (RFC 4180, Licence Ouverte 2.0)
+              description: >-
+                One row per incident, newest first: the platform (`anef`, `france-visas`, `ofpra`, `rdv-<code>`), its
+                start and end in UTC (empty while ongoing), the failed probes and the « site en panne » reports behind it
+                (figures of at least k = 5 reports only), and the report weeks. Columns described by the Table Schema at
+                /donnees/observatoire-incidents.schema.json (frictionless). An incident opens at two consecutive failed
+                probes and closes at the next answer (docs/observatory.md).
+              responses:
+                "200":
+                  description: The CSV file.
+                  content:
+                    text/csv:
+                      schema:
+                        type: string
+          /donnees/observatoire-incidents.schema.json:
+            get:
+              operationId: platformIncidentsSchema
+              summary: The Table Schema (frictionless) of the incidents' CSV, with its licence
+              responses:
+                "200":
+                  description: The Table Schema.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
         components:
           schemas:
             Observatory:

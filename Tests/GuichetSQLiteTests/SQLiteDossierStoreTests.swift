@@ -79,7 +79,7 @@ struct SQLiteDossierStoreTests {
     @Test("migrations are known by stable identifiers")
     func migrations() {
         #expect(SQLiteDatabase.migrationIdentifiers == ["0001_create_dossier", "0002_create_private_file", "0003_create_help_desk",
-            "0004_create_observation_report"])
+            "0004_create_observation_report", "0005_create_platform_probe"])
     }
 }
 

@@ -37,6 +37,9 @@ struct ContentCommand: AsyncParsableCommand {
                 let local = board.departments.values.reduce(0) { $0 + $1.procedures.count }
                 let linked = board.decisions.count
                 print("Observatoire : \(board.departments.count) départements, \(local) faits locaux, \(board.national.count) règles nationales, \(linked) décisions liées")
+                let unverified = catalog.platforms.filter { !$0.isVerified }.map(\.id.rawValue)
+                print("Plateformes suivies : \(catalog.platforms.map(\.id.rawValue).joined(separator: ", "))"
+                    + (unverified.isEmpty ? "" : " (adresse non vérifiée : \(unverified.joined(separator: ", ")))"))
             }
             let summary = "\(files.count) fichiers lus : \(catalog.sections.count) rubriques, \(catalog.items.count) éléments, \(catalog.tags.count) thèmes, \(catalog.interviews.count) parcours, \(catalog.guides.count) guides"
             if catalog.problems.isEmpty {

@@ -7,6 +7,7 @@ internal import Logging
 internal import ServiceLifecycle
 internal import GuichetHelpDesk
 internal import GuichetWeb
+internal import GuichetCore
 
 /// The server pepper, from `$GUICHET_PEPPER` (at least 64 hexadecimal digits) and `$GUICHET_PEPPER_ID` (1–255,
 /// default 1). Without it, files are sealed under the code alone (see docs/encryption.md).
@@ -50,13 +51,15 @@ struct HousekeepingService: Service {
     var helpDesk: HelpDeskDependencies? = nil
     /// The email reminders, when SMTP is configured.
     var reminders: DeadlineReminders? = nil
+    /// The prober's records: those older than 400 days are erased.
+    var probes: (any PlatformProbeStore)? = nil
     let interval: Duration
     let logger: Logger
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                await Self.sweep(files: files, limits: limits, helpDesk: helpDesk, reminders: reminders, logger: logger)
+                await Self.sweep(files: files, limits: limits, helpDesk: helpDesk, reminders: reminders, probes: probes, logger: logger)
                 try? await Task.sleep(for: interval)
             }
         }
@@ -65,10 +68,14 @@ struct HousekeepingService: Service {
     /// One pass; failures are logged and retried at the next pass.
     static func sweep(
         files: PrivateCaseFiles, limits: any RateLimitCounter, helpDesk: HelpDeskDependencies? = nil,
-        reminders: DeadlineReminders? = nil, logger: Logger
+        reminders: DeadlineReminders? = nil, probes: (any PlatformProbeStore)? = nil, logger: Logger
     ) async {
         let now = Int64(Date().timeIntervalSince1970)
         do {
+            if let probes {
+                let erased = try await probes.deleteProbes(before: now - PlatformProbe.retentionSeconds)
+                logger.debug("old platform probes erased", metadata: ["probes": "\(erased)"])
+            }
             try await files.purge(now: now)
             let windows = try await limits.deleteExpiredRateLimits(now: now)
             logger.debug("rate-limit windows dropped", metadata: ["windows": "\(windows)"])
@@ -107,6 +114,7 @@ struct PurgeCommand: AsyncParsableCommand {
         do {
             let (erased, windows) = try await backend.withRunning { backend in
                 let files = PrivateCaseFiles(store: backend.privateFiles, pepper: pepper, logger: logger)
+                try await backend.platformProbes.deleteProbes(before: now - PlatformProbe.retentionSeconds)
                 return (try await files.purge(now: now), try await backend.privateFiles.deleteExpiredRateLimits(now: now))
             }
             print("\(erased) dossier(s) effacé(s), \(windows) compteur(s) périmé(s) supprimé(s)")

@@ -11,6 +11,8 @@ internal import ServiceLifecycle
 internal import UnixSignals
 internal import CoreMetrics
 internal import GuichetHelpDesk
+internal import GuichetProber
+internal import GuichetCore
 
 /// `guichet serve`: index the content, then serve the site until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -34,6 +36,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("metrics-host"), help: "Adresse d'écoute des métriques. Défaut : $GUICHET_METRICS_HOST ou celle du site.")
     var metricsHost: String?
+
+    @Flag(name: .customLong("probe-platforms"), help: "Sonde la page d'accueil publique des plateformes (ANEF, rendez-vous…), au plus une fois toutes les 10 minutes par hôte, en respectant robots.txt. Désactivé par défaut ; $GUICHET_PROBE_PLATFORMS=1 l'active aussi. Demande --probe-contact.")
+    var probePlatforms = false
+
+    @Option(name: .customLong("probe-contact"), help: "Contact annoncé dans le User-Agent du sondeur : mailto:ADRESSE ou https://PAGE. Défaut : $GUICHET_PROBE_CONTACT.")
+    var probeContact: String?
 
     @OptionGroup var storage: StorageOptions
 
@@ -100,22 +108,39 @@ struct ServeCommand: AsyncParsableCommand {
         let reminders = desk?.reminders
         let remindersOn = reminders != nil
         let base = baseURL ?? environment["GUICHET_BASE_URL"] ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        let prober: ProberConfiguration?
+        do throws(CLIError) { prober = try ProbeSetting.resolve(enabled: probePlatforms, contact: probeContact, environment: environment) } catch {
+            throw fail(error)
+        }
+        // People's « site en panne » reports join the incidents once the report figures are wired in (k-filtered).
+        let platforms = PlatformObservatory(
+            platforms: catalog.platforms, store: backend.platformProbes, isProbingEnabled: prober != nil,
+            userAgent: prober?.userAgent ?? ProbeSetting.disabledUserAgent, reports: { [] })
+        let proberService: PlatformProberService? = prober.map { configuration in
+            PlatformProberService(
+                prober: PlatformProber(
+                    platforms: catalog.platforms, store: backend.platformProbes, configuration: configuration,
+                    now: { Int64(Date().timeIntervalSince1970) }, logger: logger),
+                tick: configuration.tick)
+        }
         let trustProxy = trustForwardedFor || environment["GUICHET_TRUST_FORWARDED_FOR"] == "1"
+        var backgroundServices: [any Service] = [
+            HousekeepingService(
+                files: privateFiles, limits: backend.privateFiles, helpDesk: helpDesk, reminders: reminders,
+                probes: backend.platformProbes, interval: .seconds(3600), logger: logger),
+            ReportBatchService(reports: reports, interval: .seconds(ReportSetting.flushSeconds(environment)), logger: logger),
+        ]
+        if let proberService { backgroundServices.append(proberService) }
         let app = buildApplication(
             dependencies: WebDependencies(
                 dossier: backend.dossier, search: backend.search,
                 parcours: parcours, metrics: metrics, helpDesk: helpDesk, guides: catalog.guides.map(\.guide),
-                observatory: catalog.observatory, reports: reports),
+                observatory: catalog.observatory, reports: reports, platforms: platforms),
             configuration: WebConfiguration(
                 baseURL: base, trustForwardedFor: trustProxy, exitURL: environment["GUICHET_EXIT_URL"] ?? "https://meteofrance.com/",
                 metricsToken: metricsSetting.token),
             host: host, port: port, logger: logger,
-            services: [
-                HousekeepingService(
-                    files: privateFiles, limits: backend.privateFiles, helpDesk: helpDesk, reminders: reminders, interval: .seconds(3600),
-                    logger: logger),
-                ReportBatchService(reports: reports, interval: .seconds(ReportSetting.flushSeconds(environment)), logger: logger),
-            ])
+            services: backgroundServices)
         // The database pool (PostgreSQL) runs first and stops last; the server migrates and indexes the content
         // before it listens. Several nodes may start at once: migrations and indexing take advisory locks.
         let server = PreparedServer(app: app) {
@@ -130,6 +155,7 @@ struct ServeCommand: AsyncParsableCommand {
                     "index.duration": "\(ContinuousClock.now - started)",
                     "http.address": "\(host):\(port)", "db.backend": "\(backend.name)",
                     "db.migrations.applied": "\(applied.count)", "help_desk": "\(helpDesk == nil ? "off" : "on")", "reminders": "\(remindersOn ? "on" : "off")",
+                    "probe.platforms": "\(prober == nil ? "off" : "\(catalog.platforms.count)")",
                     "metrics.address": "\(metricsSetting.listener.map { "\($0.host):\($0.port)" } ?? "none")",
                     "metrics.token": "\(metricsSetting.token == nil ? "off" : "on")",
                 ])

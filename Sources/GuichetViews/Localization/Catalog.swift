@@ -13,6 +13,7 @@ enum Catalog {
         .merging(guideEntries) { first, _ in first }
         .merging(observatoryEntries) { first, _ in first }
         .merging(reportEntries) { first, _ in first }
+        .merging(platformStatusEntries) { first, _ in first }
 
     static let coreEntries: [UIString: Entry] = [
         .siteName: Entry(fr: "guichet", en: "guichet", ar: "guichet"),

@@ -89,4 +89,11 @@ public enum UIString: String, CaseIterable, Sendable {
     case reportErrorFutureWeek, reportErrorOldWeek, reportErrorAlready, reportErrorTooMany, reportErrorUnavailable
     case reportFiguresHeading, reportFiguresIntro, reportTooFew, reportOthersTooFew, reportChartLabel, reportTableCaption
     case reportCount, reportOtherProcedures, reportFiguresLink, reportPageTitle, reportHowTo
+    // Platform status (Catalog+PlatformStatus.swift).
+    case platTitle, platIntro, platProbingOffNote, platCurrent, platCurrentCaption, platColPlatform, platColLastProbe
+    case platColResult, platColDuration, platNeverProbed, platProbingOff, platUnverified, platMilliseconds, platUp, platDown
+    case platRobots, platErrTimeout, platErrRefused, platErrDNS, platErrTLS, platErrReset, platErrInvalid, platErrOther
+    case platOngoing, platParisTimes, platHistory, platDefinition, platNoIncident, platIncidentFrom, platIncidentSince
+    case platEvidence, platCertificateTitle, platCertificateIntro, platFrom, platTo, platCertificateSubmit
+    case platCertificateRefused, platBack, platRulesTitle, platRules, obsPlatformsLink
 }

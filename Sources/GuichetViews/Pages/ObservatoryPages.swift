@@ -26,6 +26,7 @@ public enum ObservatoryPages {
         return Layout.page(title: l(.obsTitle), description: l(.obsTitle), context: context, base: "/observatoire/") {
             el("h1") { l(.obsTitle) }
             el("p") { l(.obsIntro) }
+            el("p") { el("a", ["href": context.href(.platformStatus)]) { l(.obsPlatformsLink) } }
             el("form", ["class": "observatory", "action": "/observatoire", "method": "get"]) {
                 if context.isLanguageExplicit {
                     el("input", ["type": "hidden", "name": "lang", "value": context.language.rawValue])

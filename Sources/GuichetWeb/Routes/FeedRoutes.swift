@@ -12,6 +12,8 @@ struct FeedRoutes: Sendable {
     var interviewSlugs: [String] = []
     /// The guides, for the sitemap: slug and the day their facts were checked.
     var guides: [(slug: String, checked: LocalDate)] = []
+    /// Whether `/etat-des-plateformes` is served (listed in the sitemap).
+    var hasPlatformStatus = false
 
     /// How many entries a feed carries.
     static let feedLength = 30
@@ -68,6 +70,7 @@ struct FeedRoutes: Sendable {
             ]
             pages.append((SitePath.observatory.path, nil))
             for department in Department.all { pages.append((SitePath.observatoryDepartment(department.code).path, nil)) }
+            if hasPlatformStatus { pages.append((SitePath.platformStatus.path, nil)) }
             if !guides.isEmpty {
                 pages.append((SitePath.guides.path, guides.map(\.checked).max()))
                 for guide in guides { pages.append(("/guides/" + guide.slug, guide.checked)) }

@@ -1,0 +1,66 @@
+extension Catalog {
+    /// The strings of the platforms' status page (`/etat-des-plateformes`) and of the outage certificate form.
+    static let platformStatusEntries: [UIString: Entry] = [
+        .platTitle: Entry(fr: "État des plateformes en ligne", en: "Status of the online platforms", ar: "حالة المنصات الإلكترونية"),
+        .platIntro: Entry(
+            fr: "Les plateformes par lesquelles passent les démarches (ANEF, France-Visas, Ofpra, prises de rendez-vous des préfectures) : leur dernier sondage et l’historique de leurs pannes, d’après les sondages de ce site et les signalements des personnes.",
+            en: "The platforms procedures go through (ANEF, France-Visas, Ofpra, prefecture booking pages): their last probe and their outage history, from this site’s probes and people’s reports.",
+            ar: "المنصات التي تمرّ عبرها الإجراءات (ANEF وFrance-Visas وOfpra وصفحات حجز المواعيد في المحافظات): آخر فحص لها وسجلّ أعطالها، وفق فحوص هذا الموقع وبلاغات الأشخاص."),
+        .platProbingOffNote: Entry(
+            fr: "Le sondage des plateformes est désactivé sur ce site : aucun relevé n’y est fait ; seuls les signalements peuvent y figurer.",
+            en: "Platform probing is turned off on this site: no probe is made here; only reports can appear.",
+            ar: "فحص المنصات معطّل في هذا الموقع: لا يُجرى هنا أي فحص؛ ولا يظهر إلا ما يبلّغ عنه الأشخاص."),
+        .platCurrent: Entry(fr: "État actuel", en: "Current status", ar: "الحالة الحالية"),
+        .platCurrentCaption: Entry(fr: "Dernier sondage de chaque plateforme", en: "Last probe of each platform", ar: "آخر فحص لكل منصة"),
+        .platColPlatform: Entry(fr: "Plateforme", en: "Platform", ar: "المنصة"),
+        .platColLastProbe: Entry(fr: "Dernier sondage", en: "Last probe", ar: "آخر فحص"),
+        .platColResult: Entry(fr: "Résultat", en: "Result", ar: "النتيجة"),
+        .platColDuration: Entry(fr: "Durée", en: "Time taken", ar: "المدة"),
+        .platNeverProbed: Entry(fr: "jamais sondée", en: "never probed", ar: "لم تُفحص قط"),
+        .platProbingOff: Entry(fr: "sondage désactivé sur ce site", en: "probing turned off on this site", ar: "الفحص معطّل في هذا الموقع"),
+        .platUnverified: Entry(fr: "adresse non vérifiée", en: "address not verified", ar: "عنوان غير مُتحقَّق منه"),
+        .platMilliseconds: Entry(fr: "%1 ms", en: "%1 ms", ar: "%1 ms"),
+        .platUp: Entry(fr: "répond", en: "answers", ar: "تستجيب"),
+        .platDown: Entry(fr: "en panne", en: "down", ar: "معطّلة"),
+        .platRobots: Entry(fr: "non sondée : robots.txt l’interdit", en: "not probed: robots.txt forbids it", ar: "لم تُفحص: ملف robots.txt يمنع ذلك"),
+        .platErrTimeout: Entry(fr: "pas de réponse dans le délai", en: "no answer in time", ar: "لا استجابة في الوقت المحدد"),
+        .platErrRefused: Entry(fr: "connexion refusée", en: "connection refused", ar: "رُفض الاتصال"),
+        .platErrDNS: Entry(fr: "nom de domaine introuvable", en: "domain name not found", ar: "اسم النطاق غير موجود"),
+        .platErrTLS: Entry(fr: "échec de la connexion chiffrée", en: "encrypted connection failed", ar: "فشل الاتصال المشفّر"),
+        .platErrReset: Entry(fr: "connexion coupée", en: "connection cut", ar: "انقطع الاتصال"),
+        .platErrInvalid: Entry(fr: "réponse illisible", en: "unreadable answer", ar: "استجابة غير مقروءة"),
+        .platErrOther: Entry(fr: "autre erreur", en: "other error", ar: "خطأ آخر"),
+        .platOngoing: Entry(fr: "Incident en cours depuis le %1", en: "Incident under way since %1", ar: "عطل مستمر منذ %1"),
+        .platParisTimes: Entry(fr: "Heures de Paris.", en: "Paris time.", ar: "بتوقيت باريس."),
+        .platHistory: Entry(fr: "Historique des incidents", en: "Incident history", ar: "سجلّ الأعطال"),
+        .platDefinition: Entry(
+            fr: "Un incident commence à deux sondages consécutifs en échec (erreur du serveur ou pas de réponse) et se termine au premier sondage qui obtient une réponse. Une semaine avec au moins 5 signalements « site en panne » s’y ajoute, ou forme un incident à elle seule.",
+            en: "An incident starts with two failed probes in a row (server error or no answer) and ends at the first probe that gets an answer. A week with at least 5 “site down” reports is added to it, or makes an incident of its own.",
+            ar: "يبدأ العطل بفحصين فاشلين متتاليين (خطأ في الخادم أو عدم استجابة) وينتهي عند أول فحص يتلقى استجابة. ويُضاف إليه كل أسبوع فيه 5 بلاغات على الأقل عن «موقع معطّل»، أو يشكّل عطلًا قائمًا بذاته."),
+        .platNoIncident: Entry(fr: "Aucun incident enregistré.", en: "No incident recorded.", ar: "لم يُسجَّل أي عطل."),
+        .platIncidentFrom: Entry(fr: "du %1 au %2", en: "from %1 to %2", ar: "من %1 إلى %2"),
+        .platIncidentSince: Entry(fr: "depuis le %1 (en cours)", en: "since %1 (under way)", ar: "منذ %1 (مستمر)"),
+        .platEvidence: Entry(
+            fr: "%1 sondage(s) en échec, %2 signalement(s) « site en panne »", en: "%1 failed probe(s), %2 “site down” report(s)",
+            ar: "فحوص فاشلة: %1، بلاغات «موقع معطّل»: %2"),
+        .platCertificateTitle: Entry(fr: "Attestation d’indisponibilité (PDF)", en: "Outage certificate (PDF)", ar: "شهادة تعطّل (PDF)"),
+        .platCertificateIntro: Entry(
+            fr: "Pour un référé ou une réclamation : un PDF qui liste chaque sondage et les signalements de la période, avec leurs heures et une chaîne d’empreintes SHA-256 qui montre toute modification. Il se joint au dossier comme pièce.",
+            en: "For an urgent application or a complaint: a PDF listing every probe and the reports of the period, with their times and a SHA-256 hash chain that shows any change. It is attached to the case as an exhibit. The certificate is in French.",
+            ar: "لدعوى استعجالية أو شكوى: ملف PDF يسرد كل فحص والبلاغات خلال الفترة، مع أوقاتها وسلسلة بصمات SHA-256 تكشف أي تعديل. يُرفق بالملف كمستند. الشهادة باللغة الفرنسية."),
+        .platFrom: Entry(fr: "Du (premier jour)", en: "From (first day)", ar: "من (اليوم الأول)"),
+        .platTo: Entry(fr: "Au (dernier jour)", en: "To (last day)", ar: "إلى (اليوم الأخير)"),
+        .platCertificateSubmit: Entry(fr: "Télécharger l’attestation", en: "Download the certificate", ar: "تنزيل الشهادة"),
+        .platCertificateRefused: Entry(fr: "Attestation impossible", en: "Certificate refused", ar: "تعذّر إصدار الشهادة"),
+        .platBack: Entry(fr: "Revenir au formulaire", en: "Back to the form", ar: "العودة إلى الاستمارة"),
+        .platRulesTitle: Entry(fr: "Comment ce site sonde", en: "How this site probes", ar: "كيف يفحص هذا الموقع"),
+        .platRules: Entry(
+            fr: "Une seule requête de la page d’accueil publique, au plus une fois toutes les 10 minutes par hôte, en respectant robots.txt ; jamais de connexion à un compte, de réservation ni de captcha ; aucune redirection suivie ; seuls l’heure, le code de réponse et la durée sont conservés (400 jours).",
+            en: "One request for the public home page, at most once every 10 minutes per host, obeying robots.txt; never a login, a booking or a captcha; no redirect followed; only the time, the answer code and the time taken are kept (400 days).",
+            ar: "طلب واحد للصفحة الرئيسية العامة، مرة واحدة على الأكثر كل 10 دقائق لكل خادم، مع احترام robots.txt؛ دون أي تسجيل دخول أو حجز أو captcha؛ دون تتبّع أي إعادة توجيه؛ لا يُحفظ سوى الوقت ورمز الاستجابة والمدة (400 يوم)."),
+        .obsPlatformsLink: Entry(
+            fr: "État des plateformes (ANEF, rendez-vous en ligne…) et attestations d’indisponibilité",
+            en: "Platform status (ANEF, online booking…) and outage certificates",
+            ar: "حالة المنصات (ANEF، المواعيد الإلكترونية…) وشهادات التعطّل"),
+    ]
+}
