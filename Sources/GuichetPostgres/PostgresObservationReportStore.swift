@@ -77,6 +77,24 @@ public struct PostgresObservationReportStore: ObservationReportStore {
         }
     }
 
+    public func outageCounts(atLeast minimum: Int) async throws(StorageError) -> [Observatory.OutageCount] {
+        precondition(minimum >= 1, "a count stands for at least one report")
+        var query = PostgresQuery(unsafeSQL: Self.outageSQL(minimum: "$1"))
+        query.binds.append(Int64(minimum))
+        let rows = try await database.rows(query)
+        do {
+            return try rows.map { row in
+                let (platform, week, count) = try row.decode((String, String, Int).self)
+                guard let week = ReportWeek(week) else { throw StorageError(.corrupted) }
+                return Observatory.OutageCount(platform: platform, week: week, count: count)
+            }.sorted { ($0.platform, $0.week) < ($1.platform, $1.week) }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw StorageError(.corrupted, underlying: error)
+        }
+    }
+
     public func reportTotal() async throws(StorageError) -> Int {
         let rows = try await database.rows("SELECT count(*) FROM observation_report")
         do {

@@ -78,6 +78,16 @@ public struct SQLiteObservationReportStore: ObservationReportStore {
         }
     }
 
+    public func outageCounts(atLeast minimum: Int) async throws(StorageError) -> [Observatory.OutageCount] {
+        precondition(minimum >= 1, "a count stands for at least one report")
+        return try await database.read { db in
+            try Row.fetchAll(db, sql: Self.outageSQL(minimum: "?") , arguments: [minimum, minimum]).map { row in
+                guard let week = ReportWeek(row["week"] as String) else { throw StorageError(.corrupted) }
+                return Observatory.OutageCount(platform: row["platform"], week: week, count: row["n"])
+            }.sorted { ($0.platform, $0.week) < ($1.platform, $1.week) }
+        }
+    }
+
     public func reportTotal() async throws(StorageError) -> Int {
         try await database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM observation_report") ?? 0 }
     }

@@ -204,7 +204,8 @@ public actor ObservationReports {
         let task = Task {
             var figures: Observatory.ReportFigures?
             do throws(StorageError) {
-                figures = Observatory.ReportFigures(counts: try await store.reportCounts(atLeast: k), k: k)
+                figures = Observatory.ReportFigures(
+                    counts: try await store.reportCounts(atLeast: k), outages: try await store.outageCounts(atLeast: k), k: k)
             } catch {
                 logger.error("report figures unavailable", metadata: ["error": "\(error.code)"])
             }

@@ -128,14 +128,9 @@ public enum PlatformIncidentData {
                 incident.isOngoing ? "true" : "false", String(incident.failedProbes), String(incident.reports),
                 incident.reportWeeks.map(\.description).joined(separator: " "),
             ]
-            out += row.map(field).joined(separator: ",") + "\r\n"
+            out += CSVText.row(row)
         }
         return out
-    }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
     public static let schema = """

@@ -35,8 +35,26 @@ public protocol ObservationReportStore: Sendable {
     /// smaller count never leaves it when the caller asks for k.
     func reportCounts(atLeast minimum: Int) async throws(StorageError) -> [Observatory.ReportCount]
 
+    /// The « site en panne » reports per platform and week with at least `minimum` of them: channel `anef` over every
+    /// département as `anef`, channel `rdv-en-ligne` per département as `rdv-<code in lower case>`; ordered by
+    /// platform and week.
+    func outageCounts(atLeast minimum: Int) async throws(StorageError) -> [Observatory.OutageCount]
+
     /// The number of reports stored.
     func reportTotal() async throws(StorageError) -> Int
+}
+
+extension ObservationReportStore {
+    /// The query behind ``outageCounts(atLeast:)``, the same text on both backends (`?`/`$1` filled by each).
+    public static func outageSQL(minimum placeholder: String) -> String {
+        """
+        SELECT 'anef' AS platform, week, count(*) AS n FROM observation_report
+        WHERE outcome = 'site-en-panne' AND channel = 'anef' GROUP BY week HAVING count(*) >= \(placeholder)
+        UNION ALL
+        SELECT 'rdv-' || lower(department) AS platform, week, count(*) AS n FROM observation_report
+        WHERE outcome = 'site-en-panne' AND channel = 'rdv-en-ligne' GROUP BY department, week HAVING count(*) >= \(placeholder)
+        """
+    }
 }
 
 extension Observatory.ReportCount {

@@ -13,6 +13,7 @@ public enum ObservationReportStoreContract {
         case markerIsTakenOnce
         case oldMarkersAreDropped
         case largeBatch
+        case outageCountsPerPlatform
 
         public var description: String { rawValue }
 
@@ -25,6 +26,7 @@ public enum ObservationReportStoreContract {
             case .markerIsTakenOnce: try await ObservationReportStoreContract.markerIsTakenOnce(store)
             case .oldMarkersAreDropped: try await ObservationReportStoreContract.oldMarkersAreDropped(store)
             case .largeBatch: try await ObservationReportStoreContract.largeBatch(store)
+            case .outageCountsPerPlatform: try await ObservationReportStoreContract.outageCountsPerPlatform(store)
             }
         }
     }
@@ -140,5 +142,23 @@ public enum ObservationReportStoreContract {
         try ContractChecks.check(try await store.reportTotal() == 5000, "five thousand reports in one batch")
         let total = try await store.reportCounts(atLeast: 1).reduce(0) { $0 + $1.count }
         try ContractChecks.check(total == 5000, "the counts add up to the reports (got \(total))")
+    }
+
+    static func outageCountsPerPlatform(_ store: any ObservationReportStore) async throws {
+        let reports =
+            Array(repeating: report("93", .renewal, .siteDown, channel: .anef), count: 3)
+            + Array(repeating: report("13", .renewal, .siteDown, channel: .anef), count: 2)
+            + Array(repeating: report("2A", .firstPermit, .siteDown, channel: .onlineAppointment), count: 5)
+            + Array(repeating: report("93", .firstPermit, .siteDown, channel: .onlineAppointment), count: 4)
+            + Array(repeating: report("93", .firstPermit, .noSlot, channel: .onlineAppointment), count: 7)
+        try await store.insertReports(stored(reports, seed: 6))
+        let counts = try await store.outageCounts(atLeast: 5)
+        try ContractChecks.check(
+            counts == [
+                Observatory.OutageCount(platform: "anef", week: week(49), count: 5),
+                Observatory.OutageCount(platform: "rdv-2a", week: week(49), count: 5),
+            ], "the ANEF over every département, a booking page per département, k or more (got \(counts))")
+        let all = try await store.outageCounts(atLeast: 1)
+        try ContractChecks.check(all.map(\.platform) == ["anef", "rdv-2a", "rdv-93"], "below the minimum too (got \(all))")
     }
 }

@@ -103,7 +103,8 @@ func buildRouter(
     }
     ObservatoryRoutes(
         board: dependencies.observatory ?? Observatory.Board(checked: LocalDate(daysSinceEpoch: 0), national: [:], departments: [:], decisions: []),
-        cache: cache, baseURL: configuration.baseURL, reports: dependencies.reports, now: dependencies.now
+        cache: cache, baseURL: configuration.baseURL, reports: dependencies.reports, platforms: dependencies.platforms,
+        now: dependencies.now
     ).register(on: router)
     if let platforms = dependencies.platforms {
         PlatformStatusRoutes(observatory: platforms, baseURL: configuration.baseURL, now: dependencies.now).register(on: router)

@@ -127,7 +127,7 @@ enum OpenAPIDocument {
           schemas:
             Observatory:
               type: object
-              required: [licence, source, verifie_le, regles_nationales, departements, signalements]
+              required: [licence, source, verifie_le, regles_nationales, departements, signalements, incidents]
               properties:
                 licence:
                   type: object
@@ -163,6 +163,36 @@ enum OpenAPIDocument {
                     $ref: "#/components/schemas/ObservatoryDepartment"
                 signalements:
                   $ref: "#/components/schemas/ObservatoryReports"
+                incidents:
+                  type: array
+                  description: >-
+                    The platforms' incidents, newest first, as in /donnees/observatoire-incidents.csv (times in UTC).
+                  items:
+                    type: object
+                    required: [plateforme, debut, en_cours, sondages_en_echec, signalements, semaines_signalees]
+                    properties:
+                      plateforme:
+                        type: string
+                      debut:
+                        type: string
+                        format: date-time
+                      fin:
+                        type: string
+                        format: date-time
+                        description: Absent while the incident is ongoing.
+                      en_cours:
+                        type: boolean
+                      sondages_en_echec:
+                        type: integer
+                        minimum: 0
+                      signalements:
+                        type: integer
+                        minimum: 0
+                      semaines_signalees:
+                        type: array
+                        items:
+                          type: string
+                          pattern: "^[0-9]{4}-W[0-9]{2}$"
             ObservatoryReports:
               type: object
               description: >-

@@ -28,6 +28,9 @@ final class RecordingReportStore: ObservationReportStore {
     func reportCounts(atLeast minimum: Int) async throws(StorageError) -> [Observatory.ReportCount] {
         try await inner.reportCounts(atLeast: minimum)
     }
+    func outageCounts(atLeast minimum: Int) async throws(StorageError) -> [Observatory.OutageCount] {
+        try await inner.outageCounts(atLeast: minimum)
+    }
     func reportTotal() async throws(StorageError) -> Int { try await inner.reportTotal() }
 }
 
@@ -169,6 +172,30 @@ struct ObservationReportsTests {
             try await Task.sleep(for: .milliseconds(10))
         }
         #expect(cells.map(\.count) == [5])
+    }
+
+    @Test("« site en panne » reports become platform evidence only with k of them: the ANEF nationally, a booking page per département")
+    func outages() async throws {
+        let store = try RecordingReportStore()
+        let service = try Self.service(store)
+        func reports(_ department: String, _ channel: Observatory.Channel, _ count: Int, week: Int = 49) -> [Observatory.Report] {
+            Array(repeating: Observatory.Report(
+                department: department, procedure: .renewal, channel: channel, outcome: .siteDown,
+                week: ReportWeek(year: 2026, week: week)!), count: count)
+        }
+        // ANEF: 3 in the 93 and 2 in the 13 make 5 nationally; 4 the week before are not enough.
+        // Booking pages: 6 in the 2A count, 4 in the 93 do not; a slot-less report is no outage.
+        var all = reports("93", .anef, 3) + reports("13", .anef, 2) + reports("75", .anef, 4, week: 48)
+        all += reports("2A", .onlineAppointment, 6) + reports("93", .onlineAppointment, 4)
+        all += Array(repeating: Observatory.Report(
+            department: "93", procedure: .renewal, channel: .onlineAppointment, outcome: .noSlot, week: ReportWeek(year: 2026, week: 49)!),
+            count: 9)
+        try await store.insertReports(ObservationReportStoreContract.stored(all, seed: 4))
+        let outages = await service.figures(now: Self.now).figures.outages
+        #expect(outages == [
+            Observatory.OutageCount(platform: "anef", week: ReportWeek(year: 2026, week: 49)!, count: 5),
+            Observatory.OutageCount(platform: "rdv-2a", week: ReportWeek(year: 2026, week: 49)!, count: 6),
+        ])
     }
 
     @Test("the marker key follows the pepper: the same with the same pepper, another without")

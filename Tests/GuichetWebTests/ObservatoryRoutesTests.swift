@@ -107,9 +107,9 @@ struct ObservatoryRoutesTests {
 
     @Test("a field with a comma or a quote is quoted")
     func csvQuoting() {
-        #expect(ObservatoryData.field("a,b") == "\"a,b\"")
-        #expect(ObservatoryData.field("dit \"oui\"") == "\"dit \"\"oui\"\"\"")
-        #expect(ObservatoryData.field("simple") == "simple")
+        #expect(CSVText.field("a,b") == "\"a,b\"")
+        #expect(CSVText.field("dit \"oui\"") == "\"dit \"\"oui\"\"\"")
+        #expect(CSVText.field("simple") == "simple")
     }
 
     @Test("without reference data every fact is inconnu, and the pages still answer")

@@ -112,10 +112,15 @@ struct ServeCommand: AsyncParsableCommand {
         do throws(CLIError) { prober = try ProbeSetting.resolve(enabled: probePlatforms, contact: probeContact, environment: environment) } catch {
             throw fail(error)
         }
-        // People's « site en panne » reports join the incidents once the report figures are wired in (k-filtered).
+        // People's « site en panne » reports join the incidents, k-filtered like every figure.
         let platforms = PlatformObservatory(
             platforms: catalog.platforms, store: backend.platformProbes, isProbingEnabled: prober != nil,
-            userAgent: prober?.userAgent ?? ProbeSetting.disabledUserAgent, reports: { [] })
+            userAgent: prober?.userAgent ?? ProbeSetting.disabledUserAgent,
+            reports: {
+                await reports.figures(now: Int64(Date().timeIntervalSince1970)).figures.outages.map {
+                    (platform: $0.platform, week: $0.week, count: $0.count)
+                }
+            })
         let proberService: PlatformProberService? = prober.map { configuration in
             PlatformProberService(
                 prober: PlatformProber(

@@ -152,25 +152,6 @@ public enum CollectiveFilingSummary {
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
     private static func csvLine(_ fields: [String]) -> String {
-        fields.map(csvField).joined(separator: ",") + "\r\n"
-    }
-
-    /// A field as RFC 4180 writes it.
-    static func csvField(_ field: String) -> String {
-        let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-        guard needsQuotes else { return field }
-        return "\"" + field.replacingQuotes() + "\""
-    }
-}
-
-extension String {
-    /// Every `"` doubled, for a quoted CSV field (no Foundation).
-    fileprivate func replacingQuotes() -> String {
-        var result = ""
-        for scalar in unicodeScalars {
-            result.unicodeScalars.append(scalar)
-            if scalar == "\"" { result.unicodeScalars.append(scalar) }
-        }
-        return result
+        CSVText.row(fields)
     }
 }

@@ -57,6 +57,24 @@ extension Observatory {
         }
     }
 
+    /// People's « site en panne » reports about one platform in one week: the ANEF (channel `anef`, every
+    /// département) or a prefecture's booking page (`rdv-<code>`: channel `rdv-en-ligne` in that département).
+    public struct OutageCount: Hashable, Sendable {
+        /// A platform id of the prober's list (`anef`, `rdv-93`, `rdv-2a`).
+        public let platform: String
+        public let week: ReportWeek
+        public let count: Int
+
+        public init(platform: String, week: ReportWeek, count: Int) {
+            self.platform = platform
+            self.week = week
+            self.count = count
+        }
+
+        /// The platform id of a prefecture's booking page.
+        public static func bookingPlatform(_ department: String) -> String { "rdv-" + department.lowercased() }
+    }
+
     /// The report figures that may be shown: only the cells with at least `k` reports behind them. Built from raw
     /// counts by ``init(counts:k:)``, which is the only way in: a page or an export can only ever read a figure of
     /// `k` or more.
@@ -65,17 +83,22 @@ extension Observatory {
         public let k: Int
         /// The shown cells, by département, procedure, week (oldest first) and outcome.
         public let cells: [ReportCount]
+        /// The « site en panne » counts per platform and week with at least `k` reports, by platform and week: the
+        /// evidence the platform incidents count.
+        public let outages: [OutageCount]
 
         /// The smallest k a deployment may set.
         public static let minimumK = 5
 
-        /// Keeps the cells of `counts` with at least `k` reports (`k` is raised to ``minimumK`` when lower).
-        public init(counts: [ReportCount], k: Int) {
+        /// Keeps the cells of `counts` and `outages` with at least `k` reports (`k` is raised to ``minimumK`` when
+        /// lower).
+        public init(counts: [ReportCount], outages: [OutageCount] = [], k: Int) {
             let k = max(k, ReportFigures.minimumK)
             self.k = k
             self.cells = counts.filter { $0.count >= k }.sorted {
                 ($0.department, $0.procedure, $0.week, $0.outcome) < ($1.department, $1.procedure, $1.week, $1.outcome)
             }
+            self.outages = outages.filter { $0.count >= k }.sorted { ($0.platform, $0.week) < ($1.platform, $1.week) }
         }
 
         /// No figure.

@@ -3,6 +3,7 @@ internal import Foundation
 internal import GuichetCore
 internal import GuichetViews
 internal import GuichetServices
+internal import GuichetStorage
 
 /// The observatory: `/observatoire` (map and table for one procedure), `/observatoire/<département>`, and the open data
 /// `/donnees/observatoire.csv`, `.json` and `.schema.json` (Licence Ouverte 2.0, schema in `/api/openapi.yaml`). The
@@ -18,10 +19,14 @@ struct ObservatoryRoutes: Sendable {
     /// never handed to the prepared pages (which are never invalidated).
     let figurePages = PageCache(capacity: 1024)
 
+    /// The platforms' incidents, carried by the JSON; `nil`: none.
+    var platforms: PlatformObservatory? = nil
+
     init(
         board: Observatory.Board, cache: PageCache, baseURL: String, reports: ObservationReports? = nil,
-        now: @escaping @Sendable () -> Date = { Date() }
+        platforms: PlatformObservatory? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.platforms = platforms
         self.board = board
         self.cache = cache
         self.baseURL = baseURL
@@ -108,12 +113,22 @@ struct ObservatoryRoutes: Sendable {
         let type = kind.hasSuffix("csv") ? "text/csv; charset=utf-8" : ContentType.json
         let figures = await self.figures()
         let k = figures?.figures.k ?? Observatory.ReportFigures.minimumK
-        // Only the files that carry figures change with them.
-        let pages = figures != nil && (kind == "json" || kind == "signalements.csv") ? figurePages : cache
-        let entry = try await pages.value("donnees|\(kind)|\(figures?.key ?? "")", contentType: type, varyLanguage: false) {
+        // The incidents (computed at most once a minute) go into the JSON only.
+        var incidents: [PlatformIncident] = []
+        if kind == "json", let platforms {
+            do throws(StorageError) { incidents = try await platforms.incidents(now: Int64(now().timeIntervalSince1970)) } catch {
+                throw HTTPError(.serviceUnavailable)
+            }
+        }
+        let found = incidents
+        let incidentKey = incidents.isEmpty ? "" : String(PlatformIncidentData.csv(incidents, platforms: []).hashValue)
+        // Only the files that carry figures or incidents change with them.
+        let pages = (figures != nil || platforms != nil) && (kind == "json" || kind == "signalements.csv") ? figurePages : cache
+        let entry = try await pages.value("donnees|\(kind)|\(figures?.key ?? "")|\(incidentKey)", contentType: type, varyLanguage: false) {
             switch kind {
             case "csv": return ObservatoryData.csv(board)
-            case "json": return try ObservatoryData.json(board, figures: figures?.figures ?? .empty, baseURL: baseURL)
+            case "json":
+                return try ObservatoryData.json(board, figures: figures?.figures ?? .empty, incidents: found, baseURL: baseURL)
             case "signalements.csv": return ObservatoryData.reportsCSV(figures?.figures ?? .empty)
             case "signalements.schema.json": return ObservatoryData.reportsSchema(k: k)
             default: return ObservatoryData.schema
@@ -132,12 +147,6 @@ enum ObservatoryData {
         "sources", "verifie_le",
     ]
 
-    /// One field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
     static func csv(_ board: Observatory.Board) -> String {
         var out = columns.joined(separator: ",") + "\r\n"
         for department in Department.all {
@@ -150,7 +159,7 @@ enum ObservatoryData {
                     fact.asOf?.iso ?? "", status.isNational ? "true" : "false", fact.sources.map(\.url).joined(separator: " "),
                     checked?.iso ?? "",
                 ]
-                out += row.map(field).joined(separator: ",") + "\r\n"
+                out += CSVText.row(row)
             }
         }
         return out
@@ -198,6 +207,18 @@ enum ObservatoryData {
         let regles_nationales: [Fact]
         let departements: [DepartmentEntry]
         let signalements: Reports
+        /// The platforms' incidents, newest first (the rows of /donnees/observatoire-incidents.csv).
+        let incidents: [Incident]
+    }
+
+    struct Incident: Encodable {
+        let plateforme: String
+        let debut: String
+        let fin: String?
+        let en_cours: Bool
+        let sondages_en_echec: Int
+        let signalements: Int
+        let semaines_signalees: [String]
     }
 
     /// People's reports: only the cells with at least `k` reports.
@@ -219,8 +240,7 @@ enum ObservatoryData {
     static func reportsCSV(_ figures: Observatory.ReportFigures) -> String {
         var out = reportColumns.joined(separator: ",") + "\r\n"
         for cell in figures.cells {
-            out += [cell.department, cell.procedure.rawValue, cell.week.description, cell.outcome.rawValue, String(cell.count)]
-                .joined(separator: ",") + "\r\n"
+            out += CSVText.row([cell.department, cell.procedure.rawValue, cell.week.description, cell.outcome.rawValue, String(cell.count)])
         }
         return out
     }
@@ -247,7 +267,9 @@ enum ObservatoryData {
         """
     }
 
-    static func json(_ board: Observatory.Board, figures: Observatory.ReportFigures = .empty, baseURL: String) throws -> String {
+    static func json(
+        _ board: Observatory.Board, figures: Observatory.ReportFigures = .empty, incidents: [PlatformIncident] = [], baseURL: String
+    ) throws -> String {
         func sources(_ list: [Observatory.Source]) -> [Document.Source] {
             list.map { Document.Source(titre: $0.title, url: $0.url, verifie_le: $0.checked.iso) }
         }
@@ -284,7 +306,13 @@ enum ObservatoryData {
                     Reports.Cell(
                         departement: $0.department, procedure: $0.procedure.rawValue, semaine: $0.week.description,
                         issue: $0.outcome.rawValue, nombre: $0.count)
-                }))
+                }),
+            incidents: incidents.map {
+                Incident(
+                    plateforme: $0.platform.rawValue, debut: OutageCertificate.isoUTC($0.start), fin: $0.end.map(OutageCertificate.isoUTC),
+                    en_cours: $0.isOngoing, sondages_en_echec: $0.failedProbes, signalements: $0.reports,
+                    semaines_signalees: $0.reportWeeks.map(\.description))
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self)
