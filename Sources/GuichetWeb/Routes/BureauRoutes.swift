@@ -417,17 +417,10 @@ struct BureauRoutes: Sendable {
             case .failure(let error):
                 refusal = error
             }
-            let draft = Observatory.ReportDraft(
-                department: opened.content.caseFile.department.code,
-                procedure: form[ReportPages.Field.procedure].flatMap(Observatory.Procedure.init(rawValue:)),
-                channel: form[ReportPages.Field.channel].flatMap(Observatory.Channel.init(rawValue:)),
-                outcome: form[ReportPages.Field.outcome].flatMap(Observatory.Outcome.init(rawValue:)),
-                week: form[ReportPages.Field.week].flatMap { ReportWeek($0) })
-            let status: HTTPResponse.Status =
-                refusal == .tooMany ? .tooManyRequests : refusal == .unavailable ? .serviceUnavailable : .unprocessableContent
             return try await caseResponse(
-                opened, member: member, reader: reader, problems: [], conflict: false, status: status,
-                report: .refused(ReportRoutes.message(refusal)), reportDraft: draft)
+                opened, member: member, reader: reader, problems: [], conflict: false, status: ReportRoutes.status(refusal),
+                report: .refused(ReportRoutes.message(refusal)),
+                reportDraft: ReportRoutes.draft(form, department: opened.content.caseFile.department.code))
         }
     }
 

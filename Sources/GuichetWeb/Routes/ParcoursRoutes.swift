@@ -190,6 +190,18 @@ struct ParcoursRoutes: Sendable {
         }
     }
 
+    /// The checked form of a POST and the file the session opens, or the response to give instead.
+    func formAndFile(_ request: inout Request, _ context: AppRequestContext, limit: Int, reader: ReaderLanguage) async
+        -> Result<(FormFields, AccessCode, OpenedCaseFile, InterviewDefinition), Refusal>
+    {
+        let form: FormFields
+        switch await checkedForm(&request, limit: limit, reader: reader) {
+        case .failure(let refusal): return .failure(refusal)
+        case .success(let fields): form = fields
+        }
+        return await openFile(request, context, reader: reader).map { (form, $0.0, $0.1, $0.2) }
+    }
+
     /// A response that replaces the page asked for.
     struct Refusal: Error {
         let response: Response
@@ -261,17 +273,11 @@ struct ParcoursRoutes: Sendable {
         var request = request
         let reader = ReaderLanguage(request)
         let isUpload = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) != nil
-        let form: FormFields
-        switch await checkedForm(&request, limit: isUpload ? Self.uploadLimit : Self.formLimit, reader: reader) {
+        let (form, code, file, interview): (FormFields, AccessCode, OpenedCaseFile, InterviewDefinition)
+        switch await formAndFile(&request, context, limit: isUpload ? Self.uploadLimit : Self.formLimit, reader: reader) {
         case .failure(let refusal): return refusal.response
-        case .success(let fields): form = fields
+        case .success(let value): (form, code, file, interview) = value
         }
-        let opened: (AccessCode, OpenedCaseFile, InterviewDefinition)
-        switch await openFile(request, context, reader: reader) {
-        case .failure(let refusal): return refusal.response
-        case .success(let value): opened = value
-        }
-        let (code, file, interview) = opened
         let engine = InterviewEngine(definition: interview, today: today)
         let token = Self.token(request)
         let change: (InterviewState) -> InterviewState
@@ -374,17 +380,11 @@ struct ParcoursRoutes: Sendable {
     func report(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         var request = request
         let reader = ReaderLanguage(request)
-        let form: FormFields
-        switch await checkedForm(&request, limit: Self.formLimit, reader: reader) {
+        let (form, code, file, interview): (FormFields, AccessCode, OpenedCaseFile, InterviewDefinition)
+        switch await formAndFile(&request, context, limit: Self.formLimit, reader: reader) {
         case .failure(let refusal): return refusal.response
-        case .success(let fields): form = fields
+        case .success(let value): (form, code, file, interview) = value
         }
-        let opened: (AccessCode, OpenedCaseFile, InterviewDefinition)
-        switch await openFile(request, context, reader: reader) {
-        case .failure(let refusal): return refusal.response
-        case .success(let value): opened = value
-        }
-        let (code, file, interview) = opened
         guard let reports, let result = finishedResult(file, interview) else {
             var response = redirect(to: .myFile, reader: reader)
             setCode(code, on: &response)
@@ -416,17 +416,9 @@ struct ParcoursRoutes: Sendable {
         case .failure(let error):
             refusal = error
         }
-        // The values sent come back in the form, so that nothing typed is lost.
-        let draft = Observatory.ReportDraft(
-            department: form[ReportPages.Field.department], procedure: form[ReportPages.Field.procedure].flatMap(Observatory.Procedure.init(rawValue:)),
-            channel: form[ReportPages.Field.channel].flatMap(Observatory.Channel.init(rawValue:)),
-            outcome: form[ReportPages.Field.outcome].flatMap(Observatory.Outcome.init(rawValue:)),
-            week: form[ReportPages.Field.week].flatMap { ReportWeek($0) })
-        let status: HTTPResponse.Status =
-            refusal == .tooMany ? .tooManyRequests : refusal == .unavailable ? .serviceUnavailable : .unprocessableContent
         var response = await page(
-            .finish(result), file: file, interview: interview, token: token, reader: reader, status: status,
-            report: .refused(ReportRoutes.message(refusal)), reportDraft: draft)
+            .finish(result), file: file, interview: interview, token: token, reader: reader, status: ReportRoutes.status(refusal),
+            report: .refused(ReportRoutes.message(refusal)), reportDraft: ReportRoutes.draft(form))
         setToken(token, on: &response)
         setCode(code, on: &response)
         return response
