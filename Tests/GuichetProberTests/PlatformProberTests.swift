@@ -48,13 +48,15 @@ struct PlatformProberTests {
         let probe = try #require(probes.first)
         #expect(probe.outcome == .http(status: 200))
         #expect(probe.at == Self.t0)
-        #expect(probe.durationMilliseconds >= 150 && probe.durationMilliseconds < 5_000, "\(probe.durationMilliseconds) ms")
+        // The server answers after a delay: the time taken is at least that (no upper bound: a loaded machine is slow).
+        #expect(probe.durationMilliseconds >= 150, "\(probe.durationMilliseconds) ms")
         #expect(try await store.probes(platform: nil, from: 0, to: .max) == [probe])
         #expect(server.requests.map(\.path) == ["/robots.txt", "/"])
         #expect(server.requests.allSatisfy { $0.userAgent == "guichet-observatoire/1 (+mailto:observatoire@association.example)" && $0.method == "GET" })
     }
 
-    @Test("a server that never answers is recorded as a timeout, after the time limit")
+    // The limit guards against a hang (the server never answers): without the probe's own timeout the test would wait.
+    @Test("a server that never answers is recorded as a timeout, after the time limit", .timeLimit(.minutes(1)))
     func timeout() async throws {
         let server = try await LocalHTTPServer(["/": .init(hangs: true), "/robots.txt": .init(status: 404)])
         defer { Task { await server.stop() } }
@@ -63,7 +65,7 @@ struct PlatformProberTests {
             .runOnce()
         let probe = try #require(probes.first)
         #expect(probe.outcome == .error(.timeout))
-        #expect(probe.durationMilliseconds >= 390 && probe.durationMilliseconds < 4_000, "\(probe.durationMilliseconds) ms")
+        #expect(probe.durationMilliseconds >= 390, "\(probe.durationMilliseconds) ms")
         #expect(probe.verdict == .down)
     }
 
