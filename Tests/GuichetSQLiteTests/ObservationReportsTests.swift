@@ -165,11 +165,12 @@ struct ObservationReportsTests {
         #expect(await service.figures(now: Self.now + 10).figures.cells.isEmpty, "within the interval: the last figures")
         // Past the interval the last figures are still served at once, while they are read again.
         _ = await service.figures(now: Self.now + 61)
+        // The read runs in the background: wait for it (up to 30 s on a loaded machine).
         var cells: [Observatory.ReportCount] = []
-        for _ in 0..<200 {
+        for _ in 0..<1500 {
             cells = await service.figures(now: Self.now + 62).figures.cells
             if !cells.isEmpty { break }
-            try await Task.sleep(for: .milliseconds(10))
+            try await Task.sleep(for: .milliseconds(20))
         }
         #expect(cells.map(\.count) == [5])
     }
