@@ -20,8 +20,8 @@ enum ReportSetting {
             perClientPerHour: try number(environment, "GUICHET_OBSERVATOIRE_PAR_HEURE", default: 5))
     }
 
-    static func flushSeconds(_ environment: [String: String]) -> Int64 {
-        environment["GUICHET_OBSERVATOIRE_ECRITURE"].flatMap { Int64($0) }.map { max(1, $0) } ?? 300
+    static func flushSeconds(_ environment: [String: String]) throws(CLIError) -> Int64 {
+        Int64(try number(environment, "GUICHET_OBSERVATOIRE_ECRITURE", default: 300))
     }
 
     static func number(_ environment: [String: String], _ name: String, default value: Int) throws(CLIError) -> Int {

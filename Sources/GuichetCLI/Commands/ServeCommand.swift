@@ -100,7 +100,11 @@ struct ServeCommand: AsyncParsableCommand {
             desk = nil
         }
         let reportSettings: ObservationReports.Settings
-        do throws(CLIError) { reportSettings = try ReportSetting.settings(environment) } catch { throw fail(error) }
+        let reportFlushSeconds: Int64
+        do throws(CLIError) {
+            reportSettings = try ReportSetting.settings(environment)
+            reportFlushSeconds = try ReportSetting.flushSeconds(environment)
+        } catch { throw fail(error) }
         let reports = ObservationReports(
             store: backend.reports, limits: backend.privateFiles, markers: ReportMarkerKey(pepper: pepper), settings: reportSettings,
             logger: logger, metrics: factory)
@@ -133,7 +137,7 @@ struct ServeCommand: AsyncParsableCommand {
             HousekeepingService(
                 files: privateFiles, limits: backend.privateFiles, helpDesk: helpDesk, reminders: reminders,
                 probes: backend.platformProbes, interval: .seconds(3600), logger: logger),
-            ReportBatchService(reports: reports, interval: .seconds(ReportSetting.flushSeconds(environment)), logger: logger),
+            ReportBatchService(reports: reports, interval: .seconds(reportFlushSeconds), logger: logger),
         ]
         if let proberService { backgroundServices.append(proberService) }
         let app = buildApplication(

@@ -12,27 +12,14 @@ struct ObservatoryRoutes: Sendable {
     let board: Observatory.Board
     let cache: PageCache
     let baseURL: String
-    /// People's reports: their figures on the département pages and in the open data; `nil`: no figures.
+    /// People's reports: their figures on the reports pages and in the open data; `nil`: no figures.
     var reports: ObservationReports? = nil
+    /// The platforms' incidents, carried by the JSON; `nil`: none.
+    var platforms: PlatformObservatory? = nil
     var now: @Sendable () -> Date = { Date() }
     /// The pages that show figures change when the figures do: they are kept here under the figures' generation, and
     /// never handed to the prepared pages (which are never invalidated).
     let figurePages = PageCache(capacity: 1024)
-
-    /// The platforms' incidents, carried by the JSON; `nil`: none.
-    var platforms: PlatformObservatory? = nil
-
-    init(
-        board: Observatory.Board, cache: PageCache, baseURL: String, reports: ObservationReports? = nil,
-        platforms: PlatformObservatory? = nil, now: @escaping @Sendable () -> Date = { Date() }
-    ) {
-        self.platforms = platforms
-        self.board = board
-        self.cache = cache
-        self.baseURL = baseURL
-        self.reports = reports
-        self.now = now
-    }
 
     /// The figures now, and the key part that changes with them.
     func figures() async -> (key: String, figures: Observatory.ReportFigures)? {
@@ -114,21 +101,22 @@ struct ObservatoryRoutes: Sendable {
         let figures = await self.figures()
         let k = figures?.figures.k ?? Observatory.ReportFigures.minimumK
         // The incidents (computed at most once a minute) go into the JSON only.
-        var incidents: [PlatformIncident] = []
+        let incidents: [PlatformIncident]
         if kind == "json", let platforms {
             do throws(StorageError) { incidents = try await platforms.incidents(now: Int64(now().timeIntervalSince1970)) } catch {
                 throw HTTPError(.serviceUnavailable)
             }
+        } else {
+            incidents = []
         }
-        let found = incidents
-        let incidentKey = incidents.isEmpty ? "" : String(PlatformIncidentData.csv(incidents, platforms: []).hashValue)
+        let incidentKey = incidents.isEmpty ? "" : String(incidents.hashValue)
         // Only the files that carry figures or incidents change with them.
         let pages = (figures != nil || platforms != nil) && (kind == "json" || kind == "signalements.csv") ? figurePages : cache
         let entry = try await pages.value("donnees|\(kind)|\(figures?.key ?? "")|\(incidentKey)", contentType: type, varyLanguage: false) {
             switch kind {
             case "csv": return ObservatoryData.csv(board)
             case "json":
-                return try ObservatoryData.json(board, figures: figures?.figures ?? .empty, incidents: found, baseURL: baseURL)
+                return try ObservatoryData.json(board, figures: figures?.figures ?? .empty, incidents: incidents, baseURL: baseURL)
             case "signalements.csv": return ObservatoryData.reportsCSV(figures?.figures ?? .empty)
             case "signalements.schema.json": return ObservatoryData.reportsSchema(k: k)
             default: return ObservatoryData.schema
